@@ -1,0 +1,120 @@
+import { inject, type DeepPartial, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { DefaultCoverageAnalysis, type CoverageAnalysis } from './coverage/coverage-analysis.js';
+import { DefaultRequirementResolver, type RequirementResolver } from './coverage/requirement-resolver.js';
+import { StandardsGeneratedModule, TrainSpecGeneratedModule, TrainSpecGeneratedSharedModule } from './generated/module.js';
+import { DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
+import { GlobalScopeComputation } from './references/global-scope-computation.js';
+import { GlobalScopeProvider } from './references/global-scope-provider.js';
+import { QualifiedNameProvider } from './references/qualified-name-provider.js';
+import { SuggestingLinker } from './references/suggesting-linker.js';
+import { CoverageValidator } from './validation/coverage-validator.js';
+import { DeclarationValidator } from './validation/declaration-validator.js';
+import { SpecValidator } from './validation/spec-validator.js';
+import { StandardsValidator } from './validation/standards-validator.js';
+import { TrainSpecDocumentValidator } from './validation/trainspec-document-validator.js';
+import { registerWorkspaceChecks } from './validation/workspace-checks.js';
+import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
+import { DefaultDeclarationIndex, type DeclarationIndex } from './workspace/declaration-index.js';
+import { RevalidatingDocumentBuilder } from './workspace/revalidating-document-builder.js';
+import { DefaultTrainSpecSettings, type TrainSpecSettings } from './workspace/trainspec-settings.js';
+
+/** Services that both languages share: the library, coverage and the workspace-wide indexes. */
+export interface TrainSpecAddedSharedServices {
+    library: {
+        StandardsLibrary: StandardsLibrary;
+    };
+    coverage: {
+        RequirementResolver: RequirementResolver;
+        CoverageAnalysis: CoverageAnalysis;
+    };
+    workspace: {
+        DeclarationIndex: DeclarationIndex;
+    };
+    settings: {
+        TrainSpecSettings: TrainSpecSettings;
+    };
+}
+
+export type TrainSpecSharedServices = LangiumSharedServices & TrainSpecAddedSharedServices;
+
+/** The services of one TrainSpec language (catalogues or programme specs). */
+export type TrainSpecServices = LangiumServices & { shared: TrainSpecSharedServices };
+
+export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangiumSharedServices & TrainSpecAddedSharedServices> = {
+    library: {
+        StandardsLibrary: services => new DefaultStandardsLibrary(services)
+    },
+    coverage: {
+        RequirementResolver: () => new DefaultRequirementResolver(),
+        CoverageAnalysis: services => new DefaultCoverageAnalysis(services)
+    },
+    workspace: {
+        DeclarationIndex: services => new DefaultDeclarationIndex(services),
+        WorkspaceManager: services => new BuiltinWorkspaceManager(services),
+        DocumentBuilder: services => new RevalidatingDocumentBuilder(services)
+    },
+    settings: {
+        TrainSpecSettings: () => new DefaultTrainSpecSettings()
+    }
+};
+
+/** What both languages do alike: one global namespace, qualified competence names, helpful linking errors. */
+export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServices> = {
+    references: {
+        NameProvider: () => new QualifiedNameProvider(),
+        ScopeComputation: services => new GlobalScopeComputation(services),
+        ScopeProvider: services => new GlobalScopeProvider(services),
+        Linker: services => new SuggestingLinker(services)
+    },
+    validation: {
+        DocumentValidator: services => new TrainSpecDocumentValidator(services)
+    }
+};
+
+export interface TrainSpecLanguages {
+    shared: TrainSpecSharedServices;
+    /** The standards catalogue language (.nos). */
+    standards: TrainSpecServices;
+    /** The programme spec language (.tspec). */
+    spec: TrainSpecServices;
+}
+
+/**
+ * Creates the services of both languages around one shared workspace, so that references
+ * resolve across files and from specs into catalogues.
+ */
+export function createTrainSpecServices(context: DefaultSharedModuleContext, overrides?: DeepPartial<TrainSpecSharedServices>): TrainSpecLanguages {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        TrainSpecGeneratedSharedModule,
+        TrainSpecSharedModule,
+        (overrides ?? {}) as Module<TrainSpecSharedServices, DeepPartial<TrainSpecSharedServices>>
+    );
+    const standards = inject(createDefaultModule({ shared }), StandardsGeneratedModule, TrainSpecCommonModule);
+    const spec = inject(createDefaultModule({ shared }), TrainSpecGeneratedModule, TrainSpecCommonModule);
+    shared.ServiceRegistry.register(standards);
+    shared.ServiceRegistry.register(spec);
+    registerValidationChecks(standards, spec);
+    if (!context.connection) {
+        // Outside a language server nobody sends `initialized`, so configuration is ready at once.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, standards, spec };
+}
+
+function registerValidationChecks(standards: TrainSpecServices, spec: TrainSpecServices): void {
+    const specValidator = new SpecValidator();
+    spec.validation.ValidationRegistry.register(specValidator.checks, specValidator);
+    const coverageValidator = new CoverageValidator(spec);
+    registerWorkspaceChecks(spec.validation.ValidationRegistry, coverageValidator.checks, coverageValidator);
+    for (const language of [standards, spec]) {
+        const declarations = new DeclarationValidator(language);
+        registerWorkspaceChecks(language.validation.ValidationRegistry, declarations.checks, declarations);
+    }
+    const standardsValidator = new StandardsValidator(standards);
+    registerWorkspaceChecks(standards.validation.ValidationRegistry, standardsValidator.checks, standardsValidator);
+}

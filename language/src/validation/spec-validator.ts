@@ -1,0 +1,50 @@
+import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Module, Programme, TrainSpecAstType } from '../generated/ast.js';
+import { DiagnosticCode } from './diagnostic-codes.js';
+
+/** Checks of a programme spec that need nothing but the spec itself. */
+export class SpecValidator {
+    readonly checks: ValidationChecks<TrainSpecAstType> = {
+        Programme: [this.checkProgrammeHasRole, this.checkProgrammeClausesOnce],
+        Module: [this.checkHoursPositive, this.checkModuleCovers, this.checkModuleClausesOnce]
+    };
+
+    checkProgrammeHasRole(programme: Programme, accept: ValidationAcceptor): void {
+        if (programme.roles.length === 0) {
+            accept('warning', `Programme '${programme.name}' prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`,
+                { node: programme, property: 'name', code: DiagnosticCode.ProgrammeWithoutRole });
+        }
+    }
+
+    checkProgrammeClausesOnce(programme: Programme, accept: ValidationAcceptor): void {
+        reportRepeatedClauses(programme, ['pathway', 'route'], 'A programme', accept);
+    }
+
+    checkHoursPositive(module: Module, accept: ValidationAcceptor): void {
+        if (module.hours !== undefined && module.hours <= 0) {
+            accept('error', `Module '${module.name}' must take a positive number of hours, not ${module.hours}.`,
+                { node: module, property: 'hours', code: DiagnosticCode.NonPositiveHours });
+        }
+    }
+
+    checkModuleCovers(module: Module, accept: ValidationAcceptor): void {
+        if (module.covers.length === 0) {
+            accept('warning', `Module '${module.name}' covers no standard. Add a line such as 'covers RoSH.a'.`,
+                { node: module, property: 'name', code: DiagnosticCode.ModuleCoversNothing });
+        }
+    }
+
+    checkModuleClausesOnce(module: Module, accept: ValidationAcceptor): void {
+        reportRepeatedClauses(module, ['hours'], 'A module', accept);
+    }
+}
+
+/** The grammar lets clauses come in any order; a clause that holds one value must not come twice. */
+function reportRepeatedClauses(node: AstNode, keywords: string[], subject: string, accept: ValidationAcceptor): void {
+    for (const keyword of keywords) {
+        for (const repeated of GrammarUtils.findNodesForKeyword(node.$cstNode, keyword).slice(1)) {
+            accept('error', `${subject} has one '${keyword}' line; remove the others, since only the last one counts.`,
+                { node, range: repeated.range, code: DiagnosticCode.RepeatedClause });
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Role, TrainSpecAstType } from '../generated/ast.js';
+import type { TrainSpecServices } from '../trainspec-module.js';
+import { DiagnosticCode } from './diagnostic-codes.js';
+
+/** Checks of catalogues whose outcome may depend on other catalogues, such as role inheritance. */
+export class StandardsValidator {
+    readonly checks: ValidationChecks<TrainSpecAstType> = {
+        Role: this.checkNoExtendsCycle
+    };
+
+    constructor(protected readonly services: TrainSpecServices) {}
+
+    checkNoExtendsCycle(role: Role, accept: ValidationAcceptor): void {
+        const cycle = this.services.shared.coverage.RequirementResolver.resolve(role).cycle;
+        if (cycle && cycle[0] === role && cycle[cycle.length - 1] === role) {
+            accept('error', `Role '${role.name}' extends itself through ${cycle.map(each => each.name).join(' → ')}.`,
+                { node: role, property: 'extends', code: DiagnosticCode.RoleExtendsCycle });
+        }
+    }
+}

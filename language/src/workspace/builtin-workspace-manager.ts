@@ -1,0 +1,20 @@
+import { DefaultWorkspaceManager, type LangiumDocument, type WorkspaceFolder } from 'langium';
+import type { TrainSpecSharedServices } from '../trainspec-module.js';
+import type { StandardsLibrary } from '../library/standards-library.js';
+
+/** Loads the built-in standards library into every workspace, next to the user's files. */
+export class BuiltinWorkspaceManager extends DefaultWorkspaceManager {
+    protected readonly library: StandardsLibrary;
+
+    constructor(services: TrainSpecSharedServices) {
+        super(services);
+        this.library = services.library.StandardsLibrary;
+        // Coverage gaps belong in the Problems view from the start, not only for the files someone opens.
+        this.initialBuildOptions = { validation: true };
+    }
+
+    protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
+        await super.loadAdditionalDocuments(folders, collector);
+        this.library.createDocuments().forEach(collector);
+    }
+}
