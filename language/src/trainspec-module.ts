@@ -6,6 +6,7 @@ import {
 import { DefaultCoverageAnalysis, type CoverageAnalysis } from './coverage/coverage-analysis.js';
 import { DefaultRequirementResolver, type RequirementResolver } from './coverage/requirement-resolver.js';
 import { StandardsGeneratedModule, TrainSpecGeneratedModule, TrainSpecGeneratedSharedModule } from './generated/module.js';
+import { createResilientLangiumParser } from './parser/resilient-langium-parser.js';
 import { DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
 import { GlobalScopeComputation } from './references/global-scope-computation.js';
 import { GlobalScopeProvider } from './references/global-scope-provider.js';
@@ -19,6 +20,7 @@ import { TrainSpecDocumentValidator } from './validation/trainspec-document-vali
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
 import { DefaultDeclarationIndex, type DeclarationIndex } from './workspace/declaration-index.js';
+import { ResilientDocumentFactory } from './workspace/resilient-document-factory.js';
 import { RevalidatingDocumentBuilder } from './workspace/revalidating-document-builder.js';
 import { DefaultTrainSpecSettings, type TrainSpecSettings } from './workspace/trainspec-settings.js';
 
@@ -55,7 +57,8 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
     workspace: {
         DeclarationIndex: services => new DefaultDeclarationIndex(services),
         WorkspaceManager: services => new BuiltinWorkspaceManager(services),
-        DocumentBuilder: services => new RevalidatingDocumentBuilder(services)
+        DocumentBuilder: services => new RevalidatingDocumentBuilder(services),
+        LangiumDocumentFactory: services => new ResilientDocumentFactory(services)
     },
     settings: {
         TrainSpecSettings: () => new DefaultTrainSpecSettings()
@@ -64,6 +67,9 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
 
 /** What both languages do alike: one global namespace, qualified competence names, helpful linking errors. */
 export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServices> = {
+    parser: {
+        LangiumParser: services => createResilientLangiumParser(services)
+    },
     references: {
         NameProvider: () => new QualifiedNameProvider(),
         ScopeComputation: services => new GlobalScopeComputation(services),

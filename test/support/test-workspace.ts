@@ -1,7 +1,9 @@
-import { URI, type LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import { URI, type AstNode, type LangiumDocument } from 'langium';
+import { Diagnostic, type Range } from 'vscode-languageserver';
 import { createTrainSpecServices, type TrainSpecLanguages } from '../../language/src/trainspec-module.js';
+import type { TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
 import { InMemoryFileSystem } from './in-memory-file-system.js';
+import { rangeOf } from './text-ranges.js';
 
 const ROOT = 'file:///workspace';
 
@@ -12,9 +14,11 @@ const ROOT = 'file:///workspace';
 export class TestWorkspace {
     private constructor(readonly services: TrainSpecLanguages, private readonly fileSystem: InMemoryFileSystem) {}
 
-    static async create(files: Record<string, string>): Promise<TestWorkspace> {
+    /** Loads the files and the built-in library; `settings` apply before the first build. */
+    static async create(files: Record<string, string>, settings: Partial<TrainSpecSettings> = {}): Promise<TestWorkspace> {
         const fileSystem = new InMemoryFileSystem();
         const services = createTrainSpecServices({ fileSystemProvider: () => fileSystem });
+        Object.assign(services.shared.settings.TrainSpecSettings, settings);
         const workspace = new TestWorkspace(services, fileSystem);
         for (const [path, text] of Object.entries(files)) {
             fileSystem.write(workspace.uri(path), text);
@@ -35,13 +39,39 @@ export class TestWorkspace {
         return document;
     }
 
-    diagnostics(path: string): Diagnostic[] {
-        return this.document(path).diagnostics ?? [];
+    /** The one declaration of the given kind with this name, in the workspace or the built-in library. */
+    declaration<T extends AstNode>(name: string, is: (node: unknown) => node is T): T {
+        const { IndexManager, LangiumDocuments } = this.services.shared.workspace;
+        const matches = IndexManager.allElements()
+            .filter(description => description.name === name)
+            .map(description => this.services.spec.workspace.AstNodeLocator.getAstNode(
+                LangiumDocuments.getDocument(description.documentUri)!.parseResult.value, description.path))
+            .filter(is)
+            .toArray();
+        if (matches.length !== 1) {
+            throw new Error(`Expected one declaration named '${name}', found ${matches.length}`);
+        }
+        return matches[0];
     }
 
-    /** Messages of the diagnostics with the given code, in document order. */
+    /** A declaration's name as specs refer to it: `Group.letter` for a lettered competence. */
+    nameOf(node: AstNode): string {
+        return this.services.spec.references.NameProvider.getName(node) ?? '';
+    }
+
+    /** The document's diagnostics, or only those with the given code. */
+    diagnostics(path: string, code?: string): Diagnostic[] {
+        return (this.document(path).diagnostics ?? []).filter(diagnostic => code === undefined || diagnostic.code === code);
+    }
+
+    /** Messages of the diagnostics with the given code, in the order they were reported. */
     messages(path: string, code?: string): string[] {
-        return this.diagnostics(path).filter(diagnostic => code === undefined || diagnostic.code === code).map(diagnostic => diagnostic.message);
+        return this.diagnostics(path, code).map(Diagnostic.getMessageString);
+    }
+
+    /** The range of an occurrence of `text` in the file (see rangeOf). */
+    rangeOf(path: string, text: string, occurrence = 0): Range {
+        return rangeOf(this.document(path).textDocument, text, occurrence);
     }
 
     async write(path: string, text: string): Promise<void> {

@@ -54,7 +54,10 @@ export class DefaultRequirementResolver implements RequirementResolver {
             }
             for (const parent of current.extends.map(ref => ref.ref).filter(isDefined)) {
                 if (via.includes(parent)) {
-                    result.cycle ??= [...via, parent];
+                    // A cycle back to the role itself is the one to report on it, even if another was found first.
+                    if (!result.cycle || (parent === role && result.cycle[result.cycle.length - 1] !== role)) {
+                        result.cycle = [...via, parent];
+                    }
                 } else if (!visitedRoles.has(parent)) {
                     visit(parent, [...via, parent]);
                 }

@@ -8,7 +8,8 @@ export function didYouMean(typed: string, candidates: Iterable<string>, limit = 
     const ranked: Array<{ name: string; distance: number }> = [];
     for (const name of new Set(candidates)) {
         const lower = name.toLowerCase();
-        const distance = wanted.length >= 3 && lower.includes(wanted) ? 1 : editDistance(wanted, lower);
+        // A name that contains the typed text counts as one edit away, unless it is closer still (equal but for case).
+        const distance = Math.min(editDistance(wanted, lower), wanted.length >= 3 && lower.includes(wanted) ? 1 : Infinity);
         if (distance <= threshold) {
             ranked.push({ name, distance });
         }

@@ -1,7 +1,10 @@
-import { AstUtils, type AstNode, type AstNodeDescription, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, stream, type AstNode, type AstNodeDescription, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
+
+/** How many other declarations a duplicate-identifier message names before it just counts them. */
+const SHOWN_LOCATIONS = 3;
 
 /**
  * All declarations share one workspace-wide namespace, so a name declared twice is an
@@ -21,23 +24,33 @@ export class DeclarationValidator {
 
     checkUnique(node: AstNode, accept: ValidationAcceptor): void {
         const name = this.services.references.NameProvider.getName(node);
-        if (!name) {
+        const declarations = name ? this.services.shared.workspace.DeclarationIndex.declarationsNamed(name) : undefined;
+        if (!name || !declarations || declarations.all.length < 2) {
             return;
         }
         const document = AstUtils.getDocument(node);
-        const path = this.services.workspace.AstNodeLocator.getAstNodePath(node);
-        const others = this.services.shared.workspace.DeclarationIndex.declarationsNamed(name)
-            .filter(other => other.documentUri.toString() !== document.uri.toString() || other.path !== path);
-        if (others.length === 0) {
-            return;
-        }
         const library = this.services.shared.library.StandardsLibrary;
-        if (!library.isBuiltin(document.uri) && others.some(other => library.isBuiltin(other.documentUri))) {
+        const builtin = library.isBuiltin(document.uri);
+        if (!builtin && declarations.builtinCount > 0) {
             accept('error', `'${name}' is already defined by the built-in standards library; choose another identifier.`,
                 { node, property: 'name', code: DiagnosticCode.BuiltinRedefined });
             return;
         }
-        accept('error', `Duplicate identifier '${name}': also declared ${others.map(other => this.describeLocation(other, document.uri.toString())).join(', ')}.`,
+        // The library is read-only: a workspace file that reuses a built-in name gets the error, not the library.
+        const count = builtin ? declarations.builtinCount - 1 : declarations.all.length - 1;
+        if (count === 0) {
+            return;
+        }
+        const path = this.services.workspace.AstNodeLocator.getAstNodePath(node);
+        const here = document.uri.toString();
+        // Lazily, so that a name declared thousands of times costs three look-ups per declaration, not thousands.
+        const shown = stream(declarations.all)
+            .filter(other => (other.documentUri.toString() !== here || other.path !== path) && (!builtin || library.isBuiltin(other.documentUri)))
+            .limit(SHOWN_LOCATIONS)
+            .map(other => this.describeLocation(other, here))
+            .toArray();
+        const more = count > shown.length ? ` and ${count - shown.length} more` : '';
+        accept('error', `Duplicate identifier '${name}': also declared ${shown.join(', ')}${more}.`,
             { node, property: 'name', code: DiagnosticCode.DuplicateIdentifier });
     }
 

@@ -3,6 +3,8 @@
  * them, so a code never changes meaning once released.
  */
 export const DiagnosticCode = {
+    SyntaxError: 'syntax-error',
+    UnparsableFile: 'unparsable-file',
     UnresolvedReference: 'unresolved-reference',
     DuplicateIdentifier: 'duplicate-identifier',
     BuiltinRedefined: 'builtin-redefined',
@@ -14,7 +16,7 @@ export const DiagnosticCode = {
     NonPositiveHours: 'non-positive-hours',
     RepeatedClause: 'repeated-clause',
     RoleExtendsCycle: 'role-extends-cycle',
-    UnreadableInput: 'unreadable-input'
+    TooManyProblems: 'too-many-problems'
 } as const;
 
 export type DiagnosticCode = typeof DiagnosticCode[keyof typeof DiagnosticCode];

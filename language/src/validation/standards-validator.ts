@@ -14,8 +14,10 @@ export class StandardsValidator {
     checkNoExtendsCycle(role: Role, accept: ValidationAcceptor): void {
         const cycle = this.services.shared.coverage.RequirementResolver.resolve(role).cycle;
         if (cycle && cycle[0] === role && cycle[cycle.length - 1] === role) {
+            // On the `extends` reference that leads into the cycle, not necessarily the first one.
+            const index = Math.max(0, role.extends.findIndex(ref => ref.ref === cycle[1]));
             accept('error', `Role '${role.name}' extends itself through ${cycle.map(each => each.name).join(' → ')}.`,
-                { node: role, property: 'extends', code: DiagnosticCode.RoleExtendsCycle });
+                { node: role, property: 'extends', index, code: DiagnosticCode.RoleExtendsCycle });
         }
     }
 }

@@ -1,10 +1,31 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isSuggestingLinkingError } from '../references/suggesting-linker.js';
+import { UNPARSABLE_FILE } from '../workspace/resilient-document-factory.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
-/** Gives unresolved references a stable code and carries their suggestions for quick fixes. */
+/** More than this many problems in one file are summed up in one last diagnostic. */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+/**
+ * Gives syntax errors and unresolved references stable codes, and carries the suggestions
+ * of an unresolved reference for quick fixes.
+ */
 export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        diagnostics.slice(start).forEach(diagnostic => diagnostic.code = DiagnosticCode.SyntaxError);
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        const unparsable = parseResult.parserErrors.some(error => error.name === UNPARSABLE_FILE);
+        diagnostics.slice(start).forEach(diagnostic => diagnostic.code = unparsable ? DiagnosticCode.UnparsableFile : DiagnosticCode.SyntaxError);
+    }
+
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         for (const reference of document.references) {
             const error = reference.error;
@@ -24,6 +45,21 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
                 }
             }));
         }
+    }
+
+    /**
+     * Keeps a pathological file (thousands of clashing declarations, say) from flooding the
+     * editor and the reports; the last diagnostic says how many more there are.
+     */
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateAst(rootNode, options, cancelToken);
+        if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) {
+            return diagnostics;
+        }
+        const shown = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+        shown.push(this.toDiagnostic('info', `${diagnostics.length - MAX_DIAGNOSTICS_PER_FILE} more problems in this file are not shown.`,
+            { node: rootNode, code: DiagnosticCode.TooManyProblems }));
+        return shown;
     }
 
     protected override getSource(): string {

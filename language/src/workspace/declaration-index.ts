@@ -1,26 +1,48 @@
 import { DocumentState, MultiMap, WorkspaceCache, type AstNodeDescription, type IndexManager } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
+import type { TrainSpecSharedServices } from '../trainspec-module.js';
+import type { StandardsLibrary } from '../library/standards-library.js';
+
+/** All declarations of one name, and how many of them the built-in library makes. */
+export interface NamedDeclarations {
+    readonly all: readonly AstNodeDescription[];
+    readonly builtinCount: number;
+}
 
 /** Every declaration in the workspace by name, built-ins included; the basis of duplicate checks. */
 export interface DeclarationIndex {
-    declarationsNamed(name: string): readonly AstNodeDescription[];
+    declarationsNamed(name: string): NamedDeclarations;
+}
+
+interface ByName {
+    declarations: MultiMap<string, AstNodeDescription>;
+    builtinCounts: Map<string, number>;
 }
 
 export class DefaultDeclarationIndex implements DeclarationIndex {
     protected readonly indexManager: IndexManager;
-    protected readonly cache: WorkspaceCache<'byName', MultiMap<string, AstNodeDescription>>;
+    protected readonly library: StandardsLibrary;
+    protected readonly cache: WorkspaceCache<'byName', ByName>;
 
-    constructor(services: LangiumSharedServices) {
+    constructor(services: TrainSpecSharedServices) {
         this.indexManager = services.workspace.IndexManager;
+        this.library = services.library.StandardsLibrary;
         this.cache = new WorkspaceCache(services, DocumentState.IndexedContent);
     }
 
-    declarationsNamed(name: string): readonly AstNodeDescription[] {
-        const byName = this.cache.get('byName', () => {
-            const index = new MultiMap<string, AstNodeDescription>();
-            this.indexManager.allElements().forEach(description => index.add(description.name, description));
-            return index;
+    declarationsNamed(name: string): NamedDeclarations {
+        const byName = this.cache.get('byName', () => this.index());
+        return { all: byName.declarations.get(name), builtinCount: byName.builtinCounts.get(name) ?? 0 };
+    }
+
+    protected index(): ByName {
+        const declarations = new MultiMap<string, AstNodeDescription>();
+        const builtinCounts = new Map<string, number>();
+        this.indexManager.allElements().forEach(description => {
+            declarations.add(description.name, description);
+            if (this.library.isBuiltin(description.documentUri)) {
+                builtinCounts.set(description.name, (builtinCounts.get(description.name) ?? 0) + 1);
+            }
         });
-        return byName.get(name);
+        return { declarations, builtinCounts };
     }
 }

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { expandRequirable, type RoleRequirements } from '../../../language/src/coverage/requirement-resolver.js';
+import { isArea, isCompetenceGroup, isRole, isUnit, type Role } from '../../../language/src/generated/ast.js';
+import { TestWorkspace } from '../../support/test-workspace.js';
+
+const PSO_OUTCOMES = ['PsoAssessRisk', 'PsoPromoteEquality', 'PsoCommunicate', 'PsoSupportChange', 'PsoWorkWithOthers', 'PsoDevelopSelf', 'PsoSpecialistPathway', 'KnowledgeOfPolicy', 'UnderstandingOfOffending'];
+const PO_OUTCOMES = ['PoProtectPublic', 'PoInfluenceChange', 'PoDevelopProfessionally', 'PoPromoteEquality', 'PoEvidenceBasedPractice'];
+const SKILL_SETS = ['RiskSkills', 'DiversitySkills', 'CommunicationSkills', 'TacticalSkills', 'EngageSkills', 'CaseManagementSkills'];
+
+let workspace: TestWorkspace;
+
+beforeAll(async () => {
+    workspace = await TestWorkspace.create({
+        'roles.nos': `role Mentor "Mentor" extends Coach { requires RoSH.a }
+role Coach "Coach" extends Mentor { requires RoSH.b }
+role BothOfficers "Both officers" extends PSO, PO { }`
+    });
+});
+
+function role(name: string): Role {
+    return workspace.declaration(name, isRole);
+}
+
+function resolve(name: string): RoleRequirements {
+    return workspace.services.shared.coverage.RequirementResolver.resolve(role(name));
+}
+
+function itemNames(requirements: RoleRequirements): string[] {
+    return requirements.requirements.map(requirement => workspace.nameOf(requirement.item));
+}
+
+function viaNames(requirements: RoleRequirements): string[] {
+    return [...new Set(requirements.requirements.map(requirement => requirement.via.map(each => each.name).join(' > ')))];
+}
+
+describe('the requirements of the built-in roles', () => {
+    test('PSO: its 7 outcomes and the 2 knowledge outcomes, and a pathway', () => {
+        const pso = resolve('PSO');
+        expect(itemNames(pso)).toEqual(PSO_OUTCOMES);
+        expect(viaNames(pso)).toEqual(['PSO']);
+        expect(pso.pathwayRequiredBy).toBe(role('PSO'));
+        expect(pso.cycle).toBeUndefined();
+    });
+
+    test('PO: its own 5 outcomes first, then the 9 it gets through PSO, and the pathway PSO requires', () => {
+        const po = resolve('PO');
+        expect(itemNames(po)).toEqual([...PO_OUTCOMES, ...PSO_OUTCOMES]);
+        expect(po.requirements.map(requirement => requirement.via.map(each => each.name).join(' > '))).toEqual([...Array(5).fill('PO'), ...Array(9).fill('PO > PSO')]);
+        expect(po.pathwayRequiredBy).toBe(role('PSO'));
+    });
+
+    test('CaseManager: the 30 lettered competences of 3.1 to 3.6 and the 6 skill sets, and no pathway', () => {
+        const caseManager = resolve('CaseManager');
+        const names = itemNames(caseManager);
+        expect(names).toHaveLength(36);
+        expect(names.slice(0, 30).map(name => name.split('.')[0])).toEqual([
+            ...Array(9).fill('RoSH'), ...Array(3).fill('Diversity'), ...Array(5).fill('Communication'),
+            ...Array(2).fill('Tactical'), ...Array(5).fill('Engage'), ...Array(6).fill('CaseManagement')
+        ]);
+        expect(names.slice(30)).toEqual(SKILL_SETS);
+        expect(caseManager.pathwayRequiredBy).toBeUndefined();
+    });
+
+    test('HighRiskCaseManager: the 9 high-risk competences, then the 36 of CaseManager', () => {
+        const highRisk = resolve('HighRiskCaseManager');
+        expect(highRisk.requirements).toHaveLength(45);
+        expect(itemNames(highRisk).slice(0, 9)).toEqual('abcdefghi'.split('').map(letter => `HighRoSH.${letter}`));
+        expect(itemNames(highRisk).slice(9)).toEqual(itemNames(resolve('CaseManager')));
+        expect(viaNames(highRisk)).toEqual(['HighRiskCaseManager', 'HighRiskCaseManager > CaseManager']);
+    });
+
+    test('a specialist role: the units of its area', () => {
+        expect(itemNames(resolve('CourtWorkSpecialist'))).toEqual(['ExchangeInformationAtHearings', 'DevelopSentencingProposals']);
+        expect(itemNames(resolve('VictimsSpecialist'))).toEqual(workspace.declaration('Victims', isArea).units.map(unit => unit.ref!.name));
+        expect(resolve('PrisonWorkSpecialist').requirements.every(requirement => isUnit(requirement.item))).toBe(true);
+    });
+});
+
+describe('resolving extends', () => {
+    test('an item that comes through two parents is required once, through the first', () => {
+        const both = resolve('BothOfficers');
+        expect(itemNames(both)).toEqual([...PSO_OUTCOMES, ...PO_OUTCOMES]);
+        expect(viaNames(both)).toEqual(['BothOfficers > PSO', 'BothOfficers > PO']);
+        expect(both.pathwayRequiredBy).toBe(role('PSO'));
+    });
+
+    test('a cycle of extends is detected, and every requirement on it is still resolved once', () => {
+        const mentor = resolve('Mentor');
+        expect(mentor.cycle?.map(each => each.name)).toEqual(['Mentor', 'Coach', 'Mentor']);
+        expect(itemNames(mentor)).toEqual(['RoSH.a', 'RoSH.b']);
+        expect(resolve('Coach').cycle?.map(each => each.name)).toEqual(['Coach', 'Mentor', 'Coach']);
+    });
+});
+
+describe('expandRequirable', () => {
+    test('a competence group stands for its lettered competences, an area for its units, anything else for itself', () => {
+        const tactical = workspace.declaration('Tactical', isCompetenceGroup);
+        expect(expandRequirable(tactical)).toEqual(tactical.competences);
+        expect(expandRequirable(workspace.declaration('CourtWork', isArea)).map(unit => workspace.nameOf(unit))).toEqual(['ExchangeInformationAtHearings', 'DevelopSentencingProposals']);
+        const unit = workspace.declaration('AssessRiskOfHarm', isUnit);
+        expect(expandRequirable(unit)).toEqual([unit]);
+    });
+});

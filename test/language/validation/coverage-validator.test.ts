@@ -1,0 +1,220 @@
+import { describe, expect, test } from 'vitest';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
+import type { CoverageSeverity } from '../../../language/src/workspace/trainspec-settings.js';
+import { TestWorkspace } from '../../support/test-workspace.js';
+
+const PSO_OUTCOMES = ['PsoAssessRisk', 'PsoPromoteEquality', 'PsoCommunicate', 'PsoSupportChange', 'PsoWorkWithOthers', 'PsoDevelopSelf', 'PsoSpecialistPathway', 'KnowledgeOfPolicy', 'UnderstandingOfOffending'];
+const PO_OUTCOMES = ['PoProtectPublic', 'PoInfluenceChange', 'PoDevelopProfessionally', 'PoPromoteEquality', 'PoEvidenceBasedPractice'];
+
+/** A `covers` line for every name but the left-out ones. */
+function coversAllBut(names: string[], ...leftOut: string[]): string {
+    return `covers ${names.filter(name => !leftOut.includes(name)).join(', ')}`;
+}
+
+describe('uncovered requirements', () => {
+    test('a requirement of a target role that no module covers is one warning on the role in prepares, quoting the item', async () => {
+        const workspace = await TestWorkspace.create({
+            'officers.tspec': `programme Officers "Services officers" {
+    prepares PSO
+    pathway CourtWork
+    module Core "Core" { ${coversAllBut(PSO_OUTCOMES, 'PsoDevelopSelf')}, ExchangeInformationAtHearings, DevelopSentencingProposals }
+}`
+        });
+        expect(workspace.diagnostics('officers.tspec')).toEqual([
+            expect.objectContaining({
+                severity: DiagnosticSeverity.Warning,
+                code: DiagnosticCode.UncoveredRequirement,
+                message: `No module covers PsoDevelopSelf, which PSO requires: "develop own knowledge and skills"`,
+                range: workspace.rangeOf('officers.tspec', 'PSO'),
+                data: expect.objectContaining({ code: DiagnosticCode.UncoveredRequirement, item: 'PsoDevelopSelf', requiredBy: ['PSO'] })
+            })
+        ]);
+    });
+
+    test('a requirement that comes through extends names the chain of roles', async () => {
+        const workspace = await TestWorkspace.create({
+            'officers.tspec': `programme Officers "Probation officers" {
+    prepares PO
+    pathway CourtWork
+    module Core "Core" { ${coversAllBut([...PO_OUTCOMES, ...PSO_OUTCOMES], 'PoEvidenceBasedPractice', 'PsoDevelopSelf')} }
+    module Court "Court" { covers ExchangeInformationAtHearings, DevelopSentencingProposals }
+}`
+        });
+        const onPo = workspace.rangeOf('officers.tspec', 'PO');
+        expect(workspace.diagnostics('officers.tspec')).toEqual([
+            expect.objectContaining({
+                severity: DiagnosticSeverity.Warning,
+                message: `No module covers PoEvidenceBasedPractice, which PO requires: "work to the principles of evidence based practice."`,
+                range: onPo,
+                data: expect.objectContaining({ item: 'PoEvidenceBasedPractice', requiredBy: ['PO'] })
+            }),
+            expect.objectContaining({
+                severity: DiagnosticSeverity.Warning,
+                message: `No module covers PsoDevelopSelf, which PO (through PSO) requires: "develop own knowledge and skills"`,
+                range: onPo,
+                data: expect.objectContaining({ item: 'PsoDevelopSelf', requiredBy: ['PO'] })
+            })
+        ]);
+    });
+
+    test('a unit of the programme pathway that no module covers is a warning on the pathway', async () => {
+        const workspace = await TestWorkspace.create({
+            'officers.tspec': `programme Officers "Services officers" {
+    prepares PSO
+    pathway CourtWork
+    module Core "Core" { ${coversAllBut(PSO_OUTCOMES)}, ExchangeInformationAtHearings }
+}`
+        });
+        expect(workspace.diagnostics('officers.tspec')).toEqual([
+            expect.objectContaining({
+                severity: DiagnosticSeverity.Warning,
+                code: DiagnosticCode.UncoveredRequirement,
+                message: `No module covers DevelopSentencingProposals, which the CourtWork pathway requires: "Develop proposals and prepare reports to inform sentencing"`,
+                range: workspace.rangeOf('officers.tspec', 'CourtWork'),
+                data: expect.objectContaining({ item: 'DevelopSentencingProposals', requiredBy: ['CourtWork'] })
+            })
+        ]);
+    });
+
+    test('a skill set is met by any unit of the set, and otherwise asks for a unit of it', async () => {
+        const workspace = await TestWorkspace.create({
+            'cases.tspec': `programme Cases "Case managers" {
+    prepares CaseManager
+    module Risk "Risk" { covers AssessRiskOfHarm }
+}`
+        });
+        const skillSetGaps = workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).filter(diagnostic => diagnostic.data?.item.endsWith('Skills'));
+        expect(skillSetGaps.map(diagnostic => diagnostic.message)).toEqual([
+            `No module covers a unit of DiversitySkills, which CaseManager requires: "Respond to diverse needs of individuals (Diversity)"`,
+            `No module covers a unit of CommunicationSkills, which CaseManager requires: "Communicate with a range of different people in different settings"`,
+            `No module covers a unit of TacticalSkills, which CaseManager requires: "Work with others as part of a team and/or with other agencies (Tactical Skills)"`,
+            `No module covers a unit of EngageSkills, which CaseManager requires: "Engage individuals to change"`,
+            `No module covers a unit of CaseManagementSkills, which CaseManager requires: "Work in a specific work setting (Case Management or other Technical/Specialist area)"`
+        ]);
+        expect(skillSetGaps[0].range).toEqual(workspace.rangeOf('cases.tspec', 'CaseManager'));
+        // 30 competences and 5 skill sets: one diagnostic for each requirement not covered.
+        expect(workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement)).toHaveLength(35);
+    });
+
+    test('an item that two roles require names both, and sits on the first role that requires it', async () => {
+        const workspace = await TestWorkspace.create({
+            'cases.tspec': `programme Cases "Case managers" {
+    prepares CaseManager, HighRiskCaseManager
+    module Risk "Risk" { covers RoSH.b }
+}`
+        });
+        const gap = (item: string) => workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).find(diagnostic => diagnostic.data?.item === item);
+        expect(gap('RoSH.a')).toMatchObject({
+            message: `No module covers RoSH.a, which CaseManager and HighRiskCaseManager (through CaseManager) require: "Explain the legal and organisational requirements relating to risk assessment and risk management including responsibilities and accountability for ongoing risk identification work"`,
+            range: workspace.rangeOf('cases.tspec', 'CaseManager'),
+            data: { item: 'RoSH.a', requiredBy: ['CaseManager', 'HighRiskCaseManager'] }
+        });
+        expect(gap('HighRoSH.a')).toMatchObject({
+            message: `No module covers HighRoSH.a, which HighRiskCaseManager requires: "Summarise the legal and organisational requirements applicable to undertaking risk-led assessments of individuals"`,
+            range: workspace.rangeOf('cases.tspec', 'HighRiskCaseManager'),
+            data: { item: 'HighRoSH.a', requiredBy: ['HighRiskCaseManager'] }
+        });
+        expect(gap('RoSH.b')).toBeUndefined();
+        // Each item once: 36 for CaseManager and 9 more for HighRiskCaseManager, less the one covered.
+        expect(workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement)).toHaveLength(44);
+    });
+
+    test('a unit that a role and the pathway both require names both', async () => {
+        const workspace = await TestWorkspace.create({
+            'court.tspec': `programme Court "Court team" {
+    prepares CourtWorkSpecialist
+    pathway CourtWork
+    module Reports "Reports" { covers DevelopSentencingProposals }
+}`
+        });
+        expect(workspace.diagnostics('court.tspec')).toEqual([
+            expect.objectContaining({
+                message: `No module covers ExchangeInformationAtHearings, which CourtWorkSpecialist and the CourtWork pathway require: "Exchange information at formal hearings"`,
+                range: workspace.rangeOf('court.tspec', 'CourtWorkSpecialist'),
+                data: expect.objectContaining({ requiredBy: ['CourtWorkSpecialist', 'CourtWork'] })
+            })
+        ]);
+    });
+});
+
+describe('the coverage severity setting', () => {
+    const spec = { 'safety.tspec': `programme Safety "Safety" { prepares CommunitySafetySpecialist module Empty "Empty" { hours 2 } }` };
+
+    test.each<[CoverageSeverity, DiagnosticSeverity]>([
+        ['error', DiagnosticSeverity.Error],
+        ['warning', DiagnosticSeverity.Warning],
+        ['information', DiagnosticSeverity.Information]
+    ])('%s reports gaps with that severity', async (coverageSeverity, severity) => {
+        const workspace = await TestWorkspace.create(spec, { coverageSeverity });
+        expect(workspace.diagnostics('safety.tspec', DiagnosticCode.UncoveredRequirement)).toEqual([
+            expect.objectContaining({
+                severity,
+                message: `No module covers CommunityConcerns, which CommunitySafetySpecialist requires: "Determine the concerns and priorities of communities in relation to safety, social inclusion and the prevention and reduction of crime and anti-social behaviour"`
+            })
+        ]);
+    });
+
+    test('off reports no gaps, and leaves the other checks alone', async () => {
+        const workspace = await TestWorkspace.create(spec, { coverageSeverity: 'off' });
+        expect(workspace.diagnostics('safety.tspec').map(diagnostic => diagnostic.code)).toEqual([DiagnosticCode.ModuleCoversNothing]);
+    });
+
+    test('warning is the default', async () => {
+        const workspace = await TestWorkspace.create(spec);
+        expect(workspace.diagnostics('safety.tspec', DiagnosticCode.UncoveredRequirement).map(diagnostic => diagnostic.severity)).toEqual([DiagnosticSeverity.Warning]);
+    });
+});
+
+describe('missing pathway', () => {
+    const programme = (role: string) => ({
+        'programme.tspec': `programme Trainees "Trainees" {
+    prepares ${role}
+}`
+    });
+
+    test.each(['PSO', 'PO'])('a programme that prepares %s without a pathway is a warning on its name', async role => {
+        const workspace = await TestWorkspace.create(programme(role));
+        expect(workspace.diagnostics('programme.tspec', DiagnosticCode.MissingPathway)).toEqual([
+            expect.objectContaining({
+                severity: DiagnosticSeverity.Warning,
+                message: `Programme 'Trainees' names no specialist pathway, which ${role} requires. Add a line such as 'pathway CourtWork'.`,
+                range: workspace.rangeOf('programme.tspec', 'Trainees'),
+                data: expect.objectContaining({ code: DiagnosticCode.MissingPathway, role })
+            })
+        ]);
+    });
+
+    test('a programme that prepares CaseManager needs no pathway', async () => {
+        const workspace = await TestWorkspace.create(programme('CaseManager'));
+        expect(workspace.diagnostics('programme.tspec', DiagnosticCode.MissingPathway)).toEqual([]);
+    });
+
+    test('a programme that names a pathway has no warning', async () => {
+        const workspace = await TestWorkspace.create({ 'programme.tspec': `programme Trainees "Trainees" { prepares PO pathway Victims }` });
+        expect(workspace.diagnostics('programme.tspec', DiagnosticCode.MissingPathway)).toEqual([]);
+    });
+});
+
+describe('orphan modules', () => {
+    test('a top-level module that no programme includes is a warning on its name; included and nested modules are not', async () => {
+        const workspace = await TestWorkspace.create({
+            'programme.tspec': `programme Safety "Safety" {
+    prepares CommunitySafetySpecialist
+    includes Included
+    module Nested "Nested" { covers CommunityConcerns }
+}`,
+            'modules.tspec': `module Included "Included" { covers CommunityConcerns }
+module Loose "Loose" { covers CommunityConcerns }`
+        });
+        expect(workspace.diagnostics('programme.tspec')).toEqual([]);
+        expect(workspace.diagnostics('modules.tspec')).toEqual([
+            expect.objectContaining({
+                severity: DiagnosticSeverity.Warning,
+                code: DiagnosticCode.OrphanModule,
+                message: `Module 'Loose' belongs to no programme. Add it to one with a line such as 'includes Loose'.`,
+                range: workspace.rangeOf('modules.tspec', 'Loose')
+            })
+        ]);
+    });
+});
