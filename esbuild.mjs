@@ -1,9 +1,10 @@
 // Bundles the CLI, the language server and (when present) the VS Code client.
 // `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const entries = [
     { in: 'cli/src/main.ts', out: 'cli' },
@@ -21,6 +22,9 @@ const options = {
     format: 'cjs',
     loader: { '.nos': 'text' },
     external: ['vscode'],
+    // Some dependencies are ES modules that locate files with import.meta.url, which a CommonJS bundle lacks.
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { TRAINSPEC_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
     sourcemap: true,
     minify: !watch,
     logLevel: 'info'

@@ -65,11 +65,22 @@ function frameworkProvenance(container: AstNode): Provenance {
     return isFramework(container) ? { document: container.source?.ref, section: container.section } : {};
 }
 
+/** Provenance as plain strings, for reports and listings. */
+export interface ProvenanceText {
+    document?: string;
+    section?: string;
+    letter?: string;
+}
+
+export function provenanceText(provenance: Provenance): ProvenanceText {
+    return { document: provenance.document?.title, section: provenance.section, letter: provenance.letter };
+}
+
 /** 'Guidelines … 2007, section 3.1 (a)': the provenance as one line of prose. */
-export function provenanceLabel(provenance: Provenance): string {
+export function provenanceLabel(provenance: ProvenanceText): string {
     const parts: string[] = [];
     if (provenance.document) {
-        parts.push(provenance.document.title);
+        parts.push(provenance.document);
     }
     if (provenance.section) {
         parts.push(`section ${provenance.section}${provenance.letter ? ` (${provenance.letter})` : ''}`);

@@ -1,0 +1,112 @@
+import { parseArgs } from 'node:util';
+import { COVERAGE_SEVERITIES, type CoverageSeverity } from '../../language/src/workspace/trainspec-settings.js';
+import { CHECK_FORMATS, runCheck, type CheckFormat } from './check-command.js';
+import { UsageError } from './cli-error.js';
+import { runStandards, STANDARDS_FORMATS, type StandardsFormat } from './standards-command.js';
+
+export const USAGE = `Usage: trainspec <command> [options]
+
+Commands:
+  check [paths...]      Check programme specs (.tspec) and catalogues (.nos) against the
+                        built-in probation standards. Paths may be files, folders or quoted
+                        globs such as "specs/**/*.tspec"; the default is the current folder.
+  standards [paths...]  List every standard: the built-in library plus the catalogues found.
+
+Options for check:
+  --format <format>               text (default), json, github (annotations) or junit (XML)
+  --max-warnings <n>              exit with 1 when there are more than n warnings
+  --coverage-severity <severity>  report uncovered requirements as error, warning (default),
+                                  information, or not at all (off)
+
+Options for standards:
+  --format <format>               text (default) or json
+
+  -h, --help                      show this help
+  -v, --version                   show the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
+2 a problem with the command or its input (unknown option, missing or unreadable file).
+`;
+
+/** Runs the command line and returns the exit code. Usage mistakes are reported in one line. */
+export async function runCli(args: string[], cwd: string, version: string): Promise<number> {
+    try {
+        return await dispatch(args, cwd, version);
+    } catch (error) {
+        if (error instanceof UsageError) {
+            process.stderr.write(`trainspec: ${error.message}\nRun 'trainspec --help' for usage.\n`);
+            return 2;
+        }
+        throw error;
+    }
+}
+
+async function dispatch(args: string[], cwd: string, version: string): Promise<number> {
+    const { values, positionals } = parse(args);
+    if (values.version) {
+        process.stdout.write(`${version}\n`);
+        return 0;
+    }
+    const [command, ...paths] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+        process.stdout.write(USAGE);
+        return command === undefined && !values.help ? 2 : 0;
+    }
+    switch (command) {
+        case 'check':
+            return runCheck({
+                paths,
+                cwd,
+                format: oneOf('--format', values.format ?? 'text', CHECK_FORMATS) as CheckFormat,
+                maxWarnings: values['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', values['max-warnings']),
+                settings: values['coverage-severity'] === undefined ? {} : { coverageSeverity: oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity }
+            });
+        case 'standards':
+            rejectCheckOnlyOptions(values);
+            return runStandards({ paths, cwd, format: oneOf('--format', values.format ?? 'text', STANDARDS_FORMATS) as StandardsFormat });
+        default:
+            throw new UsageError(`unknown command '${command}'. The commands are 'check' and 'standards'.`);
+    }
+}
+
+function parse(args: string[]) {
+    try {
+        return parseArgs({
+            args,
+            allowPositionals: true,
+            strict: true,
+            options: {
+                format: { type: 'string' },
+                'max-warnings': { type: 'string' },
+                'coverage-severity': { type: 'string' },
+                help: { type: 'boolean', short: 'h' },
+                version: { type: 'boolean', short: 'v' }
+            }
+        });
+    } catch (error) {
+        // parseArgs says e.g. "Unknown option '--frobnicate'. To specify a positional argument…": keep the first sentence.
+        throw new UsageError((error as Error).message.split('. ')[0].replace(/^\w/, letter => letter.toLowerCase()) + '.');
+    }
+}
+
+function rejectCheckOnlyOptions(values: Record<string, unknown>): void {
+    for (const option of ['max-warnings', 'coverage-severity']) {
+        if (values[option] !== undefined) {
+            throw new UsageError(`--${option} applies to 'check', not 'standards'.`);
+        }
+    }
+}
+
+function oneOf(option: string, value: string, allowed: readonly string[]): string {
+    if (!allowed.includes(value)) {
+        throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not '${value}'.`);
+    }
+    return value;
+}
+
+function wholeNumber(option: string, value: string): number {
+    if (!/^\d+$/.test(value)) {
+        throw new UsageError(`${option} needs a whole number, not '${value}'.`);
+    }
+    return Number(value);
+}

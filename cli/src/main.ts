@@ -1,0 +1,12 @@
+import { runCli } from './cli.js';
+
+declare const TRAINSPEC_VERSION: string;
+
+runCli(process.argv.slice(2), process.cwd(), typeof TRAINSPEC_VERSION === 'string' ? TRAINSPEC_VERSION : 'development')
+    .then(code => {
+        process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+        process.stderr.write(`trainspec: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this, with the command you ran.\n`);
+        process.exitCode = 2;
+    });

@@ -1,0 +1,74 @@
+import type { LangiumDocument } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { InputProblem } from '../input-problem.js';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A position as people count: lines and columns from 1. */
+export interface ReportPosition {
+    line: number;
+    column: number;
+}
+
+/** One finding, in the stable shape of `--format json` (see the README). */
+export interface Finding {
+    file: string;
+    range?: { start: ReportPosition; end: ReportPosition };
+    severity: Severity;
+    code: string;
+    message: string;
+    /** The identifier of the standard the finding is about, where there is one. */
+    item?: string;
+}
+
+export interface CheckSummary {
+    files: number;
+    errors: number;
+    warnings: number;
+    information: number;
+}
+
+export interface CheckReport {
+    /** Every file checked, as shown in findings. */
+    files: string[];
+    findings: Finding[];
+    summary: CheckSummary;
+}
+
+const SEVERITIES: Record<DiagnosticSeverity, Severity> = {
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'information',
+    [DiagnosticSeverity.Hint]: 'hint'
+};
+
+export function createCheckReport(documents: Array<{ document: LangiumDocument; displayPath: string }>, problems: InputProblem[]): CheckReport {
+    const findings: Finding[] = problems.map(problem => ({ file: problem.path, severity: 'error', code: problem.code, message: problem.message }));
+    for (const { document, displayPath } of documents) {
+        const diagnostics = [...(document.diagnostics ?? [])].sort(byPosition);
+        findings.push(...diagnostics.map(diagnostic => toFinding(diagnostic, displayPath)));
+    }
+    const count = (severity: Severity) => findings.filter(finding => finding.severity === severity).length;
+    return {
+        files: documents.map(entry => entry.displayPath),
+        findings,
+        summary: { files: documents.length, errors: count('error'), warnings: count('warning'), information: count('information') + count('hint') }
+    };
+}
+
+function toFinding(diagnostic: Diagnostic, file: string): Finding {
+    const { start, end } = diagnostic.range;
+    const item = diagnostic.data?.item;
+    return {
+        file,
+        range: { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } },
+        severity: SEVERITIES[diagnostic.severity ?? DiagnosticSeverity.Error],
+        code: String(diagnostic.code ?? diagnostic.data?.code ?? 'trainspec'),
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        ...(typeof item === 'string' ? { item } : {})
+    };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}

@@ -1,0 +1,112 @@
+import { AstUtils } from 'langium';
+import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText, type CatalogueItem, type ProvenanceText } from '../../language/src/catalogue/item-descriptions.js';
+import { isArea, isCompetence, isItem, isRole, isUnit } from '../../language/src/generated/ast.js';
+import type { TrainSpecLanguages } from '../../language/src/trainspec-module.js';
+import { loadWorkspace } from './load-workspace.js';
+import { createProgress } from './progress.js';
+import { collectSources } from './source-files.js';
+
+export const STANDARDS_FORMATS = ['text', 'json'] as const;
+export type StandardsFormat = typeof STANDARDS_FORMATS[number];
+
+/** One loaded standard as `trainspec standards` lists it. */
+export interface ListedItem {
+    id: string;
+    kind: string;
+    title: string;
+    text: string;
+    source: ProvenanceText;
+    notes?: string[];
+    /** For a unit: the specialist areas (pathways) that list it. */
+    areas?: string[];
+    /** For an area: its units. */
+    units?: string[];
+    /** For a role: every requirement, resolved through `extends`. */
+    requires?: string[];
+    requiresPathway?: boolean;
+    builtin: boolean;
+}
+
+export interface StandardsOptions {
+    paths: string[];
+    cwd: string;
+    format: StandardsFormat;
+}
+
+/** `trainspec standards`: every item of the built-in library and of the workspace catalogues. */
+export async function runStandards(options: StandardsOptions): Promise<number> {
+    const { files, problems } = collectSources(options.paths, options.cwd, ['.nos']);
+    problems.forEach(problem => process.stderr.write(`trainspec: ${problem.path}: ${problem.message}\n`));
+    const { services } = await loadWorkspace(files, {}, createProgress(process.stderr, files.length > 0));
+    const items = listItems(services);
+    process.stdout.write(options.format === 'json' ? JSON.stringify({ items }, undefined, 2) + '\n' : items.map(formatItem).join('\n'));
+    return problems.length > 0 ? 2 : 0;
+}
+
+export function listItems(services: TrainSpecLanguages): ListedItem[] {
+    const names = services.standards.references.NameProvider;
+    const library = services.shared.library.StandardsLibrary;
+    const resolver = services.shared.coverage.RequirementResolver;
+    const listed: ListedItem[] = [];
+    const areasOfUnit = new Map<unknown, string[]>();
+    for (const document of services.shared.workspace.LangiumDocuments.all) {
+        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+            if (isArea(node)) {
+                node.units.forEach(unit => areasOfUnit.set(unit.ref, [...(areasOfUnit.get(unit.ref) ?? []), node.name]));
+            }
+        }
+    }
+    for (const document of services.shared.workspace.LangiumDocuments.all) {
+        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+            if (!isItem(node) && !isCompetence(node)) {
+                continue;
+            }
+            const item: CatalogueItem = node;
+            const entry: ListedItem = {
+                id: names.getName(item) ?? '',
+                kind: kindLabel(item.$type),
+                title: itemTitle(item),
+                text: itemText(item),
+                source: provenanceText(itemProvenance(item)),
+                builtin: library.isBuiltin(document.uri)
+            };
+            if (!isCompetence(item) && item.notes.length > 0) {
+                entry.notes = item.notes;
+            }
+            if (isUnit(item)) {
+                entry.areas = areasOfUnit.get(item) ?? [];
+            } else if (isArea(item)) {
+                entry.units = item.units.map(unit => unit.$refText);
+            } else if (isRole(item)) {
+                const resolved = resolver.resolve(item);
+                entry.requires = resolved.requirements.map(requirement => names.getName(requirement.item) ?? '');
+                entry.requiresPathway = resolved.pathwayRequiredBy !== undefined;
+            }
+            listed.push(entry);
+        }
+    }
+    return listed;
+}
+
+function formatItem(item: ListedItem): string {
+    const lines = [`${item.id} (${item.kind}): ${item.title}`];
+    if (item.text !== item.title) {
+        lines.push(`    "${item.text}"`);
+    }
+    const source = provenanceLabel(item.source);
+    if (source) {
+        lines.push(`    Source: ${source}`);
+    }
+    item.notes?.forEach(note => lines.push(`    Note: "${note}"`));
+    if (item.areas) {
+        lines.push(`    Listed by: ${item.areas.join(', ') || 'no specialist area'}`);
+    }
+    if (item.units) {
+        lines.push(`    Units: ${item.units.join(', ')}`);
+    }
+    if (item.requires) {
+        const pathway = item.requiresPathway ? ', and a specialist pathway' : '';
+        lines.push(`    Requires (${item.requires.length}): ${item.requires.join(', ')}${pathway}`);
+    }
+    return lines.join('\n') + '\n';
+}
