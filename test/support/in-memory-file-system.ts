@@ -2,10 +2,11 @@ import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 
 /** A workspace held in memory, so tests can edit and delete files as an editor would. */
 export class InMemoryFileSystem implements FileSystemProvider {
-    readonly files = new Map<string, string>();
+    readonly files = new Map<string, Uint8Array>();
 
-    write(uri: URI, text: string): void {
-        this.files.set(uri.toString(), text);
+    /** Text is stored as UTF-8; bytes as they are, so tests can make binary or non-UTF-8 files. */
+    write(uri: URI, content: string | Uint8Array): void {
+        this.files.set(uri.toString(), typeof content === 'string' ? new TextEncoder().encode(content) : content);
     }
 
     delete(uri: URI): void {
@@ -38,7 +39,11 @@ export class InMemoryFileSystem implements FileSystemProvider {
     }
 
     readBinarySync(uri: URI): Uint8Array {
-        return new TextEncoder().encode(this.readFileSync(uri));
+        const bytes = this.files.get(uri.toString());
+        if (bytes === undefined) {
+            throw new Error(`ENOENT: ${uri.toString()}`);
+        }
+        return bytes;
     }
 
     async readFile(uri: URI): Promise<string> {
@@ -46,11 +51,7 @@ export class InMemoryFileSystem implements FileSystemProvider {
     }
 
     readFileSync(uri: URI): string {
-        const text = this.files.get(uri.toString());
-        if (text === undefined) {
-            throw new Error(`ENOENT: ${uri.toString()}`);
-        }
-        return text;
+        return new TextDecoder().decode(this.readBinarySync(uri));
     }
 
     async readDirectory(uri: URI): Promise<FileSystemNode[]> {

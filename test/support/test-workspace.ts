@@ -15,7 +15,7 @@ export class TestWorkspace {
     private constructor(readonly services: TrainSpecLanguages, private readonly fileSystem: InMemoryFileSystem) {}
 
     /** Loads the files and the built-in library; `settings` apply before the first build. */
-    static async create(files: Record<string, string>, settings: Partial<TrainSpecSettings> = {}): Promise<TestWorkspace> {
+    static async create(files: Record<string, string | Uint8Array>, settings: Partial<TrainSpecSettings> = {}): Promise<TestWorkspace> {
         const fileSystem = new InMemoryFileSystem();
         const services = createTrainSpecServices({ fileSystemProvider: () => fileSystem });
         Object.assign(services.shared.settings.TrainSpecSettings, settings);
@@ -74,8 +74,8 @@ export class TestWorkspace {
         return rangeOf(this.document(path).textDocument, text, occurrence);
     }
 
-    async write(path: string, text: string): Promise<void> {
-        this.fileSystem.write(this.uri(path), text);
+    async write(path: string, content: string | Uint8Array): Promise<void> {
+        this.fileSystem.write(this.uri(path), content);
         await this.services.shared.workspace.DocumentBuilder.update([this.uri(path)], []);
     }
 

@@ -2,7 +2,7 @@ import { DefaultDocumentValidator, type AstNode, type LangiumDocument, type Pars
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isSuggestingLinkingError } from '../references/suggesting-linker.js';
-import { UNPARSABLE_FILE } from '../workspace/resilient-document-factory.js';
+import { isWholeFileError } from '../workspace/resilient-document-factory.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
 /** More than this many problems in one file are summed up in one last diagnostic. */
@@ -22,8 +22,9 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
-        const unparsable = parseResult.parserErrors.some(error => error.name === UNPARSABLE_FILE);
-        diagnostics.slice(start).forEach(diagnostic => diagnostic.code = unparsable ? DiagnosticCode.UnparsableFile : DiagnosticCode.SyntaxError);
+        const wholeFile: unknown = parseResult.parserErrors.find(error => isWholeFileError(error));
+        const code = isWholeFileError(wholeFile) ? wholeFile.code : DiagnosticCode.SyntaxError;
+        diagnostics.slice(start).forEach(diagnostic => diagnostic.code = code);
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

@@ -1,35 +1,74 @@
-import { DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type LangiumCoreServices, type ParseResult, type URI } from 'langium';
+import { DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ParserOptions, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { ParserOptions } from 'langium';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticCode } from '../validation/diagnostic-codes.js';
+import { decodeSource, type SourceTextProblem } from './source-text.js';
 
 /** The deepest brace nesting a spec or catalogue can sensibly have (a framework holds items, which hold clauses). */
 export const MAX_BRACE_DEPTH = 32;
 
-/** The `name` of the parser error that stands for a whole file the parser could not take. */
-export const UNPARSABLE_FILE = 'UnparsableFile';
+/** The `name` of the parser error that stands for a whole file that could not be parsed. */
+export const WHOLE_FILE_ERROR = 'TrainSpecWholeFileError';
+
+/** A parser error about the whole file, carrying the diagnostic code to report it with. */
+export interface WholeFileError {
+    name: typeof WHOLE_FILE_ERROR;
+    code: string;
+    message: string;
+}
+
+export function isWholeFileError(error: unknown): error is WholeFileError {
+    return (error as Partial<WholeFileError> | undefined)?.name === WHOLE_FILE_ERROR;
+}
 
 /**
- * Chevrotain's error recovery can exhaust the stack on some malformed input, and slows down
- * sharply on deeply nested input. Such a file becomes an empty document with one clear error,
- * instead of taking the language server or the CLI down with it.
+ * Turns any file that cannot be parsed into an empty document with one clear error, instead
+ * of taking the language server or the CLI down with it: a binary or non-UTF-8 file on disk,
+ * and input on which Chevrotain's error recovery exhausts the stack or (deeply nested) slows
+ * down sharply.
  */
 export class ResilientDocumentFactory extends DefaultLangiumDocumentFactory {
+    /** Files on disk whose bytes are not text, by URI, until they are read again. */
+    protected readonly undecodable = new Map<string, SourceTextProblem>();
+
+    protected override async getInitialText(uri: URI, _cancellationToken: CancellationToken): Promise<string> {
+        return this.readText(uri);
+    }
+
+    protected override async getUpdatedText<T extends AstNode>(document: LangiumDocument<T>, textDocument: TextDocument | undefined, _cancellationToken: CancellationToken): Promise<string> {
+        if (textDocument) {
+            this.undecodable.delete(document.uri.toString());
+            return textDocument.getText();
+        }
+        return this.readText(document.uri);
+    }
+
+    protected async readText(uri: URI): Promise<string> {
+        const decoded = decodeSource(await this.fileSystemProvider.readBinary(uri));
+        if ('problem' in decoded) {
+            this.undecodable.set(uri.toString(), decoded.problem);
+            return '';
+        }
+        this.undecodable.delete(uri.toString());
+        return decoded.text;
+    }
+
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
-        const tooDeep = this.checkDepth(text);
-        if (tooDeep) {
-            return this.unparsable(uri, tooDeep);
+        const problem = this.problemBeforeParsing(uri, text);
+        if (problem) {
+            return this.wholeFileError(uri, problem);
         }
         try {
             return super.parse(uri, text, options);
         } catch (error) {
-            return this.unparsable(uri, describeFailure(error));
+            return this.wholeFileError(uri, parserFailure(error));
         }
     }
 
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
-        const tooDeep = this.checkDepth(text);
-        if (tooDeep) {
-            return this.unparsable(uri, tooDeep);
+        const problem = this.problemBeforeParsing(uri, text);
+        if (problem) {
+            return this.wholeFileError(uri, problem);
         }
         try {
             return await super.parseAsync(uri, text, cancellationToken);
@@ -37,29 +76,33 @@ export class ResilientDocumentFactory extends DefaultLangiumDocumentFactory {
             if (isOperationCancelled(error)) {
                 throw error;
             }
-            return this.unparsable(uri, describeFailure(error));
+            return this.wholeFileError(uri, parserFailure(error));
         }
     }
 
-    protected checkDepth(text: string): string | undefined {
+    protected problemBeforeParsing(uri: URI, text: string): Omit<WholeFileError, 'name'> | undefined {
+        const undecodable = this.undecodable.get(uri.toString());
+        if (undecodable) {
+            return { code: undecodable.kind, message: undecodable.message };
+        }
         const depth = maxBraceDepth(text);
         return depth > MAX_BRACE_DEPTH
-            ? `This file nests braces ${depth} levels deep, more than the ${MAX_BRACE_DEPTH} the parser takes, so it was not checked.`
+            ? { code: DiagnosticCode.UnparsableFile, message: `This file nests braces ${depth} levels deep, more than the ${MAX_BRACE_DEPTH} the parser takes, so it was not checked.` }
             : undefined;
     }
 
-    protected unparsable<T extends AstNode>(uri: URI, message: string): ParseResult<T> {
+    protected wholeFileError<T extends AstNode>(uri: URI, problem: Omit<WholeFileError, 'name'>): ParseResult<T> {
         const services = this.serviceRegistry.getServices(uri) as LangiumCoreServices;
         const empty = services.parser.LangiumParser.parse<T>('');
-        const start = { startOffset: 0, endOffset: 0, startLine: 1, endLine: 1, startColumn: 1, endColumn: 1, image: '' };
-        const error = { name: UNPARSABLE_FILE, message, token: start, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
+        const token = { startOffset: 0, endOffset: 0, startLine: 1, endLine: 1, startColumn: 1, endColumn: 1, image: '' };
+        const error: WholeFileError & object = { name: WHOLE_FILE_ERROR, ...problem, ...{ token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } } };
         return { ...empty, parserErrors: [error as unknown as ParseResult['parserErrors'][number]] };
     }
 }
 
-function describeFailure(error: unknown): string {
+function parserFailure(error: unknown): Omit<WholeFileError, 'name'> {
     const reason = error instanceof RangeError ? 'it is nested too deeply or is too malformed' : 'the parser failed on it';
-    return `The parser cannot take this file: ${reason} (${error instanceof Error ? error.message : String(error)}), so it was not checked.`;
+    return { code: DiagnosticCode.UnparsableFile, message: `The parser cannot take this file: ${reason} (${error instanceof Error ? error.message : String(error)}), so it was not checked.` };
 }
 
 /** The deepest nesting of `{` outside strings and comments. */

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { maxBraceDepth } from '../../../language/src/workspace/resilient-document-factory.js';
+import { TestWorkspace } from '../../support/test-workspace.js';
+
+const GOOD_MODULE = 'module Good "A good module" {\n    covers RoSH.a\n}\n';
+
+function codesOf(workspace: TestWorkspace, path: string): string[] {
+    return workspace.diagnostics(path).map(diagnostic => String(diagnostic.code));
+}
+
+describe('files the parser cannot take', () => {
+    test('a binary file on disk is one binary-file error, and the rest of the workspace is checked', async () => {
+        const workspace = await TestWorkspace.create({
+            'binary.tspec': new Uint8Array([0x6d, 0x6f, 0x00, 0x01, 0xff]),
+            'good.tspec': GOOD_MODULE
+        });
+        expect(workspace.messages('binary.tspec')).toEqual(['Binary file (a NUL byte at offset 2), not a spec or catalogue.']);
+        expect(codesOf(workspace, 'binary.tspec')).toEqual(['binary-file']);
+        expect(codesOf(workspace, 'good.tspec')).toEqual(['orphan-module']);
+    });
+
+    test('a file that is not UTF-8 is one invalid-utf8 error, which goes once the file is saved as text', async () => {
+        const workspace = await TestWorkspace.create({ 'latin1.tspec': new Uint8Array([0x6d, 0x6f, 0x64, 0xe9, 0x20]) });
+        expect(workspace.messages('latin1.tspec')).toEqual(['Not valid UTF-8 text (the first bad byte is at offset 3); save the file as UTF-8.']);
+        expect(codesOf(workspace, 'latin1.tspec')).toEqual(['invalid-utf8']);
+
+        await workspace.write('latin1.tspec', GOOD_MODULE);
+        expect(codesOf(workspace, 'latin1.tspec')).toEqual(['orphan-module']);
+    });
+
+    test('a deeply nested file is not parsed at all, with one unparsable-file error at its start', async () => {
+        const workspace = await TestWorkspace.create({ 'deep.tspec': 'programme A "x" {\n'.repeat(2000) });
+        expect(workspace.messages('deep.tspec')).toEqual(['This file nests braces 2000 levels deep, more than the 32 the parser takes, so it was not checked.']);
+        expect(workspace.diagnostics('deep.tspec')[0].range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
+    });
+
+    test('input on which the parser exhausts the stack is one unparsable-file error, and does not leak into the next file', async () => {
+        const workspace = await TestWorkspace.create({
+            'a-overflow.tspec': 'programme A "x" { } }\n'.repeat(3000),
+            'b-good.tspec': GOOD_MODULE
+        });
+        expect(codesOf(workspace, 'a-overflow.tspec')).toEqual(['unparsable-file']);
+        expect(workspace.messages('a-overflow.tspec')[0]).toMatch(/^The parser cannot take this file: it is nested too deeply or is too malformed \(Maximum call stack size exceeded\), so it was not checked\.$/);
+        const good = workspace.document('b-good.tspec').parseResult.value as unknown as { elements: Array<{ $type: string; name: string }> };
+        expect(good.elements.map(element => `${element.$type} ${element.name}`)).toEqual(['Module Good']);
+    });
+});
+
+describe('maxBraceDepth', () => {
+    test('counts braces outside strings and comments only', () => {
+        expect(maxBraceDepth('a { b { } } { }')).toBe(2);
+        expect(maxBraceDepth('"{{{{" // {{{{\n /* {{{{ */ {')).toBe(1);
+        expect(maxBraceDepth('"escaped \\" {{" {')).toBe(1);
+        expect(maxBraceDepth('}}} {')).toBe(1);
+    });
+});
