@@ -25,6 +25,8 @@ const options = {
     // Some dependencies are ES modules that locate files with import.meta.url, which a CommonJS bundle lacks.
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     define: { TRAINSPEC_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
+    // Two copies of vscode-jsonrpc in one bundle break `instanceof ResponseError`, and the server would
+    // send error responses as results; keep package-lock.json deduplicated (`npm dedupe`).
     sourcemap: true,
     minify: !watch,
     logLevel: 'info'

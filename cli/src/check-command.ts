@@ -45,8 +45,10 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         return ExitCode.InputProblem;
     }
     const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings;
-    if (tooManyWarnings && options.format === 'text') {
-        process.stdout.write(`${report.summary.warnings} warnings is more than --max-warnings ${options.maxWarnings} allows.\n`);
+    if (tooManyWarnings) {
+        // Like the input problems above: in the text report on stdout, otherwise on stderr for the CI log.
+        const line = `${report.summary.warnings} warnings is more than --max-warnings ${options.maxWarnings} allows.\n`;
+        (options.format === 'text' ? process.stdout : process.stderr).write(line);
     }
     return report.summary.errors > 0 || tooManyWarnings ? ExitCode.Problems : ExitCode.Clean;
 }

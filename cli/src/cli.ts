@@ -84,8 +84,9 @@ function parse(args: string[]) {
             }
         });
     } catch (error) {
-        // parseArgs says e.g. "Unknown option '--frobnicate'. To specify a positional argument…": keep the first sentence.
-        throw new UsageError((error as Error).message.split('. ')[0].replace(/^\w/, letter => letter.toLowerCase()) + '.');
+        // parseArgs says e.g. "Unknown option '--frobnicate'. To specify a positional argument…", and some of
+        // its messages run over several lines ("…argument is ambiguous.\nDid you forget…"): keep the first sentence.
+        throw new UsageError((error as Error).message.split(/\.\s/)[0].replace(/\.$/, '').replace(/^\w/, letter => letter.toLowerCase()) + '.');
     }
 }
 

@@ -60,12 +60,14 @@ function expand(arg: string, cwd: string, extensions: string[], problems: InputP
     let isDirectory: boolean;
     try {
         isDirectory = statSync(path).isDirectory();
-    } catch {
-        problems.push({ path: arg, code: 'missing-path', message: 'No such file or folder.' });
+    } catch (error) {
+        problems.push((error as NodeJS.ErrnoException).code === 'EACCES'
+            ? unreadable(arg, error)
+            : { path: arg, code: 'missing-path', message: 'No such file or folder.' });
         return [];
     }
     if (isDirectory) {
-        return walk(path, extensions);
+        return walk(path, extensions, cwd, problems);
     }
     if (!extensions.includes(extname(path))) {
         problems.push({ path: arg, code: 'unsupported-file', message: `Not a TrainSpec file (expected ${extensions.join(' or ')}).` });
@@ -74,12 +76,20 @@ function expand(arg: string, cwd: string, extensions: string[], problems: InputP
     return [path];
 }
 
-function walk(folder: string, extensions: string[]): string[] {
+function walk(folder: string, extensions: string[], cwd: string, problems: InputProblem[]): string[] {
+    let entries;
+    try {
+        entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+        // A folder that cannot be listed is one problem; the rest of the tree is still checked.
+        problems.push(unreadable(relative(cwd, folder) || folder, error));
+        return [];
+    }
     const found: string[] = [];
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    for (const entry of entries) {
         const path = join(folder, entry.name);
         if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
-            found.push(...walk(path, extensions));
+            found.push(...walk(path, extensions, cwd, problems));
         } else if (entry.isFile() && extensions.includes(extname(entry.name))) {
             found.push(path);
         }
@@ -92,12 +102,16 @@ function readSource(path: string, displayPath: string): { file: SourceFile } | {
     try {
         bytes = readFileSync(path);
     } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
-        return { problem: { path: displayPath, code: 'unreadable-file', message: `Cannot be read: ${reason}.` } };
+        return { problem: unreadable(displayPath, error) };
     }
     const decoded = decodeSource(bytes);
     if ('problem' in decoded) {
         return { problem: { path: displayPath, code: decoded.problem.kind, message: decoded.problem.message } };
     }
     return { file: { path, displayPath, text: decoded.text } };
+}
+
+function unreadable(path: string, error: unknown): InputProblem {
+    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    return { path, code: 'unreadable-file', message: `Cannot be read: ${reason}.` };
 }

@@ -1,0 +1,35 @@
+// `npm run bench`: bundles the TypeScript benchmark (benchmark.ts) the way esbuild.mjs bundles
+// the CLI, then runs it in this process (started with --expose-gc).
+//
+// Environment: BENCH_SIZES (default "100,1000,3000"), BENCH_CHECK_RUNS (default 3), BENCH_EDITS (default 5).
+import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outfile = join(root, 'out', 'benchmark.cjs');
+
+await esbuild.build({
+    entryPoints: [join(root, 'test', 'benchmark', 'benchmark.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    loader: { '.nos': 'text' },
+    // As in esbuild.mjs: some dependencies locate files with import.meta.url, which a CommonJS bundle lacks.
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+    sourcemap: true,
+    logLevel: 'warning'
+});
+
+const numbers = (value, fallback) => (value ? value.split(',').map(Number) : fallback);
+const { runBenchmark } = createRequire(import.meta.url)(outfile);
+process.exitCode = await runBenchmark({
+    root,
+    sizes: numbers(process.env.BENCH_SIZES, [100, 1000, 3000]),
+    checkRuns: Number(process.env.BENCH_CHECK_RUNS ?? 3),
+    edits: Number(process.env.BENCH_EDITS ?? 5)
+});

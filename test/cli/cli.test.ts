@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO_ROOT, runBin, runCli } from '../support/run-cli.js';
+
+const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+const USAGE_FIRST_LINE = 'Usage: trainspec <command> [options]';
+
+/** A usage mistake: exactly this one line and the hint on stderr, nothing on stdout, exit 2. */
+function usageError(message: string) {
+    return { code: 2, stdout: '', stderr: `trainspec: ${message}\nRun 'trainspec --help' for usage.\n` };
+}
+
+describe('trainspec', () => {
+    test.each([['--help'], ['-h'], ['help'], ['check', '--help']])('%s shows the usage and exits 0', async (...args) => {
+        const run = await runCli(args);
+        expect(run.code).toBe(0);
+        expect(run.stdout.split('\n')[0]).toBe(USAGE_FIRST_LINE);
+        expect(run.stdout).toContain('check [paths...]');
+        expect(run.stdout).toContain('standards [paths...]');
+        expect(run.stdout).toContain('Exit codes: 0 no errors');
+        expect(run.stderr).toBe('');
+    });
+
+    test.each([['--version'], ['-v']])('%s prints the version from package.json', async flag => {
+        expect(await runCli([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    });
+
+    test('no command shows the usage and exits 2', async () => {
+        const run = await runCli([]);
+        expect(run.code).toBe(2);
+        expect(run.stdout.split('\n')[0]).toBe(USAGE_FIRST_LINE);
+    });
+
+    test('an unknown command is one line, exit 2', async () => {
+        expect(await runCli(['lint'])).toEqual(usageError("unknown command 'lint'. The commands are 'check' and 'standards'."));
+    });
+
+    test.each([
+        [['check', '--frobnicate'], "unknown option '--frobnicate'."],
+        [['check', '--format', 'xml'], "--format must be one of text, json, github, junit, not 'xml'."],
+        [['check', '--format'], "option '--format <value>' argument missing."],
+        [['check', '--max-warnings', 'lots'], "--max-warnings needs a whole number, not 'lots'."],
+        [['check', '--max-warnings', '1.5'], "--max-warnings needs a whole number, not '1.5'."],
+        [['check', '--max-warnings=-1'], "--max-warnings needs a whole number, not '-1'."],
+        // parseArgs reads this as a missing value followed by an option, over three lines; one is enough.
+        [['check', '--max-warnings', '-1'], "option '--max-warnings' argument is ambiguous."],
+        [['standards', '--format', 'junit'], "--format must be one of text, json, not 'junit'."],
+        [['standards', '--max-warnings', '0'], "--max-warnings applies to 'check', not 'standards'."],
+        [['standards', '--coverage-severity', 'off'], "--coverage-severity applies to 'check', not 'standards'."]
+    ])('%j is a usage mistake: one line, exit 2', async (args, message) => {
+        // On examples/incomplete, which would otherwise exit 1: the usage mistake wins before any checking.
+        expect(await runCli([args[0], 'examples/incomplete', ...args.slice(1)])).toEqual(usageError(message));
+    });
+});
+
+/** A `node` on PATH older than 22 (the machines ship 20), if there is one. */
+function olderNode(): string | undefined {
+    return (process.env.PATH ?? '').split(delimiter)
+        .map(folder => join(folder, 'node'))
+        .filter(existsSync)
+        .find(node => Number(spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.split('.')[0]) < 22);
+}
+
+describe('the bin launchers', () => {
+    const node = olderNode();
+
+    test.skipIf(!node)('under Node 20 the CLI hands over to the private Node in .tools/, keeping arguments, output and exit code', async () => {
+        expect(await runBin(['--version'], { node })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+        const run = await runBin(['check', 'examples/incomplete'], { node });
+        expect(run.code).toBe(1);
+        expect(run.stdout).toContain('4 problems (1 error, 3 warnings) in 1 file.');
+    });
+});

@@ -1,0 +1,125 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
+    PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+    type Diagnostic, type ProtocolConnection
+} from 'vscode-languageserver/node';
+import { REPO_ROOT } from './run-cli.js';
+
+/** How long to wait for the server before failing (within vitest's 30 s), never a delay a test relies on. */
+const TIMEOUT_MS = 20_000;
+
+/** The `file:` URI of a path, as the server reports it. */
+export function fileUri(path: string): string {
+    return pathToFileURL(path).href;
+}
+
+/**
+ * The TrainSpec language server running as a real process (`trainspec-language-server
+ * --stdio`), spoken to over JSON-RPC the way an editor does. It keeps the latest diagnostics
+ * the server published for each URI.
+ */
+export class LspClient {
+    readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** What the server wrote to stderr. */
+    stderr = '';
+    private readonly listeners = new Set<() => void>();
+    private readonly exited: Promise<number | null>;
+    private exitCode: number | null | undefined;
+
+    private constructor(private readonly process: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection) {
+        process.stderr.setEncoding('utf8').on('data', chunk => this.stderr += chunk);
+        this.exited = new Promise(resolve => process.on('exit', code => {
+            this.exitCode = code;
+            this.notify();
+            resolve(code);
+        }));
+        connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+            this.diagnostics.set(uri, diagnostics);
+            this.notify();
+        });
+        connection.listen();
+    }
+
+    /** Starts the server and initializes it with `folder` as the one workspace folder. */
+    static async start(folder: string): Promise<LspClient> {
+        const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'trainspec-language-server.js'), '--stdio'], { cwd: folder });
+        const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+        const client = new LspClient(child, connection);
+        await connection.sendRequest(InitializeRequest.type, {
+            processId: null,
+            rootUri: fileUri(folder),
+            workspaceFolders: [{ uri: fileUri(folder), name: 'workspace' }],
+            capabilities: { textDocument: { publishDiagnostics: {}, documentSymbol: { hierarchicalDocumentSymbolSupport: true } }, workspace: { workspaceFolders: true } }
+        });
+        await connection.sendNotification(InitializedNotification.type, {});
+        return client;
+    }
+
+    /** Whether the server process is still running. */
+    get running(): boolean {
+        return this.exitCode === undefined;
+    }
+
+    async openDocument(uri: string, text: string, languageId = 'trainspec'): Promise<void> {
+        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    }
+
+    /**
+     * The diagnostics for `uri` once the server has published some that satisfy `predicate`
+     * (perhaps already); fails if that does not happen within the timeout or the server exits.
+     */
+    waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+        return this.waitFor(`diagnostics for ${uri}`, () => {
+            const diagnostics = this.diagnostics.get(uri);
+            return diagnostics && predicate(diagnostics) ? diagnostics : undefined;
+        });
+    }
+
+    /** Shuts the server down as an editor does (shutdown, then exit) and returns its exit code. */
+    async shutdown(): Promise<number | null> {
+        await this.connection.sendRequest(ShutdownRequest.type);
+        await this.connection.sendNotification(ExitNotification.type);
+        return this.waitFor('the server to exit', () => this.exitCode === undefined ? undefined : { code: this.exitCode }).then(exit => exit.code);
+    }
+
+    /** Ends the connection and, if it is still running, the process (for afterAll). */
+    async dispose(): Promise<void> {
+        this.connection.dispose();
+        if (this.running) {
+            this.process.kill();
+            await this.exited;
+        }
+    }
+
+    private waitFor<T>(what: string, check: () => T | undefined): Promise<T> {
+        return new Promise((resolve, reject) => {
+            const settle = () => {
+                const value = check();
+                if (value !== undefined) {
+                    finish();
+                    resolve(value);
+                } else if (!this.running) {
+                    finish();
+                    reject(new Error(`The language server exited (code ${this.exitCode}) while waiting for ${what}. stderr:\n${this.stderr}`));
+                }
+            };
+            const timer = setTimeout(() => {
+                finish();
+                reject(new Error(`Timed out waiting for ${what}. Last diagnostics: ${JSON.stringify(Object.fromEntries(this.diagnostics))}\nstderr:\n${this.stderr}`));
+            }, TIMEOUT_MS);
+            const finish = () => {
+                clearTimeout(timer);
+                this.listeners.delete(settle);
+            };
+            this.listeners.add(settle);
+            settle();
+        });
+    }
+
+    private notify(): void {
+        [...this.listeners].forEach(listener => listener());
+    }
+}
