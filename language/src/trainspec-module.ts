@@ -1,13 +1,15 @@
 import { inject, type DeepPartial, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    createDefaultModule, createDefaultSharedModule, DefaultTextDocumentContentProvider, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { DefaultCoverageAnalysis, type CoverageAnalysis } from './coverage/coverage-analysis.js';
 import { DefaultRequirementResolver, type RequirementResolver } from './coverage/requirement-resolver.js';
 import { StandardsGeneratedModule, TrainSpecGeneratedModule, TrainSpecGeneratedSharedModule } from './generated/module.js';
 import { createResilientLangiumParser } from './parser/resilient-langium-parser.js';
-import { DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
+import { AuthoringLspModule } from './lsp/authoring-lsp-module.js';
+import { EditingLspModule } from './lsp/editing-lsp-module.js';
+import { BUILTIN_SCHEME, DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
 import { GlobalScopeComputation } from './references/global-scope-computation.js';
 import { GlobalScopeProvider } from './references/global-scope-provider.js';
 import { QualifiedNameProvider } from './references/qualified-name-provider.js';
@@ -62,6 +64,10 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
     },
     settings: {
         TrainSpecSettings: () => new DefaultTrainSpecSettings()
+    },
+    lsp: {
+        // Editors open the read-only built-in catalogues (go to definition) through workspace/textDocumentContent.
+        TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, BUILTIN_SCHEME)
     }
 };
 
@@ -100,8 +106,8 @@ export function createTrainSpecServices(context: DefaultSharedModuleContext, ove
         TrainSpecSharedModule,
         (overrides ?? {}) as Module<TrainSpecSharedServices, DeepPartial<TrainSpecSharedServices>>
     );
-    const standards = inject(createDefaultModule({ shared }), StandardsGeneratedModule, TrainSpecCommonModule);
-    const spec = inject(createDefaultModule({ shared }), TrainSpecGeneratedModule, TrainSpecCommonModule);
+    const standards = inject(createDefaultModule({ shared }), StandardsGeneratedModule, TrainSpecCommonModule, EditingLspModule, AuthoringLspModule);
+    const spec = inject(createDefaultModule({ shared }), TrainSpecGeneratedModule, TrainSpecCommonModule, EditingLspModule, AuthoringLspModule);
     shared.ServiceRegistry.register(standards);
     shared.ServiceRegistry.register(spec);
     registerValidationChecks(standards, spec);

@@ -1,0 +1,56 @@
+import type { Location } from 'vscode-languageserver-types';
+
+/**
+ * The coverage matrix of programmes, as the language server sends it to the coverage view:
+ * each requirement of the programme's roles and pathway against the modules that cover it.
+ * Plain data, shared by the server (which builds it) and the VS Code client (which shows it).
+ */
+
+/** `trainspec/coverageMatrix`: the matrices of the programmes in one document. */
+export const COVERAGE_MATRIX_REQUEST = 'trainspec/coverageMatrix';
+
+export interface CoverageMatrixParams {
+    /** The document whose programmes are wanted. */
+    uri: string;
+}
+
+export interface CoverageMatrixResult {
+    matrices: CoverageMatrix[];
+}
+
+export interface CoverageMatrix {
+    programme: { name: string; title: string; location: Location };
+    roles: string[];
+    pathway?: string;
+    /** The programme's modules, its own first, then those it includes. */
+    modules: MatrixModule[];
+    /** Requirements grouped by what requires them (role or pathway) and by source section. */
+    groups: RequirementGroup[];
+    summary: { covered: number; total: number };
+}
+
+export interface MatrixModule {
+    name: string;
+    title: string;
+    hours?: number;
+    location: Location;
+}
+
+export interface RequirementGroup {
+    /** What requires these items, e.g. 'PO (through PSO)' or 'CourtWork pathway'. */
+    requiredBy: string;
+    /** Where their words come from, e.g. 'Guidelines …, section 3.1'. */
+    source: string;
+    requirements: MatrixRequirement[];
+}
+
+export interface MatrixRequirement {
+    /** The item's identifier, e.g. 'RoSH.a'. */
+    id: string;
+    kind: string;
+    title: string;
+    text: string;
+    location?: Location;
+    /** Names of the modules (in `modules`) that cover it; empty for a gap. */
+    coveredBy: string[];
+}
