@@ -7,8 +7,11 @@ import { DefaultCoverageAnalysis, type CoverageAnalysis } from './coverage/cover
 import { DefaultRequirementResolver, type RequirementResolver } from './coverage/requirement-resolver.js';
 import { StandardsGeneratedModule, TrainSpecGeneratedModule, TrainSpecGeneratedSharedModule } from './generated/module.js';
 import { createResilientLangiumParser } from './parser/resilient-langium-parser.js';
-import { AuthoringLspModule } from './lsp/authoring-lsp-module.js';
-import { EditingLspModule } from './lsp/editing-lsp-module.js';
+import { AuthoringLspModule, type AuthoringAddedServices } from './lsp/authoring-lsp-module.js';
+import { EditingLspModule, type TrainSpecEditingAddedServices } from './lsp/editing-lsp-module.js';
+import { DefaultSettingsConfiguration, type SettingsConfiguration } from './lsp/settings-configuration.js';
+import { TitledWorkspaceSymbolProvider } from './lsp/titled-workspace-symbol-provider.js';
+import { TrainSpecNodeKindProvider } from './lsp/trainspec-node-kind-provider.js';
 import { BUILTIN_SCHEME, DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
 import { GlobalScopeComputation } from './references/global-scope-computation.js';
 import { GlobalScopeProvider } from './references/global-scope-provider.js';
@@ -40,13 +43,14 @@ export interface TrainSpecAddedSharedServices {
     };
     settings: {
         TrainSpecSettings: TrainSpecSettings;
+        SettingsConfiguration: SettingsConfiguration;
     };
 }
 
 export type TrainSpecSharedServices = LangiumSharedServices & TrainSpecAddedSharedServices;
 
 /** The services of one TrainSpec language (catalogues or programme specs). */
-export type TrainSpecServices = LangiumServices & { shared: TrainSpecSharedServices };
+export type TrainSpecServices = LangiumServices & { shared: TrainSpecSharedServices } & TrainSpecEditingAddedServices & AuthoringAddedServices;
 
 export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangiumSharedServices & TrainSpecAddedSharedServices> = {
     library: {
@@ -63,11 +67,14 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
         LangiumDocumentFactory: services => new ResilientDocumentFactory(services)
     },
     settings: {
-        TrainSpecSettings: () => new DefaultTrainSpecSettings()
+        TrainSpecSettings: () => new DefaultTrainSpecSettings(),
+        SettingsConfiguration: services => new DefaultSettingsConfiguration(services)
     },
     lsp: {
         // Editors open the read-only built-in catalogues (go to definition) through workspace/textDocumentContent.
-        TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, BUILTIN_SCHEME)
+        TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, BUILTIN_SCHEME),
+        NodeKindProvider: () => new TrainSpecNodeKindProvider(),
+        WorkspaceSymbolProvider: services => new TitledWorkspaceSymbolProvider(services)
     }
 };
 

@@ -1,6 +1,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startAuthoringFeatures } from '../../language/src/lsp/authoring-lsp-module.js';
 import { createTrainSpecServices } from '../../language/src/trainspec-module.js';
 
 // Any LSP editor can start this with `trainspec-language-server --stdio`; the connection
@@ -8,3 +9,5 @@ import { createTrainSpecServices } from '../../language/src/trainspec-module.js'
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createTrainSpecServices({ connection, ...NodeFileSystem });
 startLanguageServer(shared);
+// The coverage matrix request, and the `trainspec` settings (coverage severity).
+startAuthoringFeatures(shared);

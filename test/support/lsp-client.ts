@@ -2,9 +2,9 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
-    PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-    type Diagnostic, type ProtocolConnection
+    ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, ExitNotification,
+    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader,
+    StreamMessageWriter, type Diagnostic, type ProtocolConnection, type ServerCapabilities
 } from 'vscode-languageserver/node';
 import { REPO_ROOT } from './run-cli.js';
 
@@ -25,6 +25,10 @@ export class LspClient {
     readonly diagnostics = new Map<string, Diagnostic[]>();
     /** What the server wrote to stderr. */
     stderr = '';
+    /** What the server said it can do, in its answer to `initialize`. */
+    capabilities: ServerCapabilities = {};
+    /** The client's settings by section, as `start` and `changeSettings` gave them. */
+    private settings: Record<string, unknown> = {};
     private readonly listeners = new Set<() => void>();
     private readonly exited: Promise<number | null>;
     private exitCode: number | null | undefined;
@@ -43,17 +47,30 @@ export class LspClient {
         connection.listen();
     }
 
-    /** Starts the server and initializes it with `folder` as the one workspace folder. */
-    static async start(folder: string): Promise<LspClient> {
+    /**
+     * Starts the server and initializes it with `folder` as the one workspace folder. With
+     * `settings` (by section, e.g. `{ trainspec: { coverage: { severity: 'error' } } }`), the
+     * client supports `workspace/configuration` and answers it from them, as VS Code does.
+     */
+    static async start(folder: string, settings?: Record<string, unknown>): Promise<LspClient> {
         const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'trainspec-language-server.js'), '--stdio'], { cwd: folder });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         const client = new LspClient(child, connection);
-        await connection.sendRequest(InitializeRequest.type, {
+        if (settings) {
+            client.settings = settings;
+            connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(item => client.settings[item.section ?? ''] ?? null));
+            connection.onRequest(RegistrationRequest.type, () => undefined);
+        }
+        const initialized = await connection.sendRequest(InitializeRequest.type, {
             processId: null,
             rootUri: fileUri(folder),
             workspaceFolders: [{ uri: fileUri(folder), name: 'workspace' }],
-            capabilities: { textDocument: { publishDiagnostics: {}, documentSymbol: { hierarchicalDocumentSymbolSupport: true } }, workspace: { workspaceFolders: true } }
+            capabilities: {
+                textDocument: { publishDiagnostics: {}, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+                workspace: { workspaceFolders: true, ...(settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}) }
+            }
         });
+        client.capabilities = initialized.capabilities;
         await connection.sendNotification(InitializedNotification.type, {});
         return client;
     }
@@ -61,6 +78,12 @@ export class LspClient {
     /** Whether the server process is still running. */
     get running(): boolean {
         return this.exitCode === undefined;
+    }
+
+    /** Changes the settings the client answers with and notifies the server (`workspace/didChangeConfiguration`). */
+    async changeSettings(settings: Record<string, unknown>): Promise<void> {
+        this.settings = { ...this.settings, ...settings };
+        await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
     }
 
     async openDocument(uri: string, text: string, languageId = 'trainspec'): Promise<void> {

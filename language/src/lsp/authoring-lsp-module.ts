@@ -1,6 +1,37 @@
 import type { Module } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
-import type { TrainSpecServices } from '../trainspec-module.js';
+import type { TrainSpecServices, TrainSpecSharedServices } from '../trainspec-module.js';
+import { CoverageCodeLensProvider } from './coverage-code-lens-provider.js';
+import { DefaultCoverageMatrixBuilder, type CoverageMatrixBuilder } from './coverage-matrix-builder.js';
+import { registerCoverageMatrixRequest } from './coverage-matrix-request.js';
+import { TrainSpecCodeActionProvider } from './trainspec-code-action-provider.js';
+import { TrainSpecFormatter } from './trainspec-formatter.js';
 
-/** Changing specs: formatting, quick fixes, code lenses. */
-export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumServices> = {};
+/** The authoring services each language adds to Langium's. */
+export interface AuthoringAddedServices {
+    authoring: {
+        CoverageMatrixBuilder: CoverageMatrixBuilder;
+    };
+}
+
+/** Changing specs: formatting, quick fixes, code lenses and the coverage matrix. */
+export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumServices & AuthoringAddedServices> = {
+    lsp: {
+        Formatter: () => new TrainSpecFormatter(),
+        CodeActionProvider: services => new TrainSpecCodeActionProvider(services),
+        CodeLensProvider: services => new CoverageCodeLensProvider(services)
+    },
+    authoring: {
+        CoverageMatrixBuilder: services => new DefaultCoverageMatrixBuilder(services)
+    }
+};
+
+/**
+ * Starts what the language server offers beyond Langium's own handlers: the coverage
+ * matrix request and following the editor's `trainspec` settings. Call it after
+ * `startLanguageServer`.
+ */
+export function startAuthoringFeatures(shared: TrainSpecSharedServices): void {
+    registerCoverageMatrixRequest(shared);
+    shared.settings.SettingsConfiguration.listen();
+}

@@ -1,0 +1,44 @@
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import {
+    RevealOutputChannelOn, TransportKind,
+    type ErrorHandler, type InitializationFailedHandler, type LanguageClientOptions, type ServerOptions
+} from 'vscode-languageclient/node';
+import { SERVER_DOCUMENT_SELECTOR } from './document-selector.js';
+
+/** The bundled server, out/server.cjs beside out/extension.cjs, spoken to over Node IPC. */
+export function createServerOptions(context: vscode.ExtensionContext): ServerOptions {
+    const module = context.asAbsolutePath(path.join('out', 'server.cjs'));
+    return {
+        run: { module, transport: TransportKind.ipc },
+        // `F5` on the extension: the server waits for a debugger on port 6009.
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+}
+
+export interface ClientParts {
+    output: vscode.LogOutputChannel;
+    traceOutput: vscode.LogOutputChannel;
+    fileWatcher: vscode.FileSystemWatcher;
+    errorHandler: ErrorHandler;
+    initializationFailedHandler: InitializationFailedHandler;
+}
+
+export function createClientOptions(parts: ClientParts): LanguageClientOptions {
+    return {
+        documentSelector: SERVER_DOCUMENT_SELECTOR,
+        synchronize: {
+            // The server reads `trainspec.*` (e.g. trainspec.coverage.severity) and hears when it changes.
+            configurationSection: 'trainspec',
+            // Specs and catalogues that change on disk, open or not (git checkout, other editors).
+            fileEvents: parts.fileWatcher
+        },
+        outputChannel: parts.output,
+        traceOutputChannel: parts.traceOutput,
+        // Problems are reported through the status items and our own notifications.
+        revealOutputChannelOn: RevealOutputChannelOn.Never,
+        errorHandler: parts.errorHandler,
+        initializationFailedHandler: parts.initializationFailedHandler,
+        progressOnInitialization: true
+    };
+}

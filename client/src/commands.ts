@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { RESTART_SERVER_COMMAND, SHOW_COVERAGE_COMMAND, SHOW_OUTPUT_COMMAND } from './command-ids.js';
+import type { CoveragePanels } from './coverage/coverage-panels.js';
+import type { TrainSpecServer } from './trainspec-server.js';
+
+/** Registers the commands in package.json's `contributes.commands`. */
+export function registerCommands(server: TrainSpecServer, coverage: CoveragePanels, output: vscode.LogOutputChannel): vscode.Disposable[] {
+    return [
+        // From the server's code lens: (uri string, programme name). From the editor title: (uri).
+        // From the command palette: nothing, so the active editor's document.
+        vscode.commands.registerCommand(SHOW_COVERAGE_COMMAND, async (target?: unknown, programmeName?: unknown) => {
+            const editor = vscode.window.activeTextEditor;
+            const document = toUri(target) ?? editor?.document.uri;
+            if (!document || (target === undefined && editor?.document.languageId !== 'trainspec')) {
+                void vscode.window.showInformationMessage('Open a TrainSpec programme (.tspec file) to see its coverage.');
+                return undefined;
+            }
+            const position = editor?.document.uri.toString() === document.toString() ? editor.selection.active : undefined;
+            return coverage.show(document, typeof programmeName === 'string' ? programmeName : undefined, position);
+        }),
+        vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () =>
+            vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Restarting the TrainSpec language server' }, () => server.restart())),
+        vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true))
+    ];
+}
+
+function toUri(target: unknown): vscode.Uri | undefined {
+    if (target instanceof vscode.Uri) {
+        return target;
+    }
+    return typeof target === 'string' && target.length > 0 ? vscode.Uri.parse(target) : undefined;
+}

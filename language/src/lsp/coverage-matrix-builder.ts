@@ -1,0 +1,112 @@
+import { AstUtils, type AstNode, type LangiumDocument, type NameProvider } from 'langium';
+import type { Location } from 'vscode-languageserver-types';
+import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText } from '../catalogue/item-descriptions.js';
+import type { CoverageAnalysis, RequirementOrigin, RequirementStatus } from '../coverage/coverage-analysis.js';
+import { isProgramme, isSpec, type Programme } from '../generated/ast.js';
+import type { TrainSpecServices } from '../trainspec-module.js';
+import type { CoverageMatrix, MatrixRequirement, RequirementGroup } from './coverage-matrix.js';
+
+/**
+ * Builds the coverage matrices that the coverage view shows, from the workspace's one
+ * CoverageAnalysis: each programme's requirements against its modules.
+ */
+export interface CoverageMatrixBuilder {
+    /** The matrices of the programmes written in the document, in the order they are written. */
+    matricesOf(document: LangiumDocument): CoverageMatrix[];
+    matrixOf(programme: Programme): CoverageMatrix;
+}
+
+export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
+    protected readonly coverage: CoverageAnalysis;
+    protected readonly names: NameProvider;
+
+    constructor(services: TrainSpecServices) {
+        this.coverage = services.shared.coverage.CoverageAnalysis;
+        this.names = services.references.NameProvider;
+    }
+
+    matricesOf(document: LangiumDocument): CoverageMatrix[] {
+        const root = document.parseResult.value;
+        return isSpec(root) ? root.elements.filter(isProgramme).map(programme => this.matrixOf(programme)) : [];
+    }
+
+    matrixOf(programme: Programme): CoverageMatrix {
+        const coverage = this.coverage.ofProgramme(programme);
+        const roles = [...new Set(coverage.roles.map(({ role }) => role.name))];
+        const pathway = programme.pathway?.ref?.name;
+        return {
+            programme: { name: programme.name, title: programme.title, location: this.locationOrStart(programme) },
+            roles,
+            ...(pathway !== undefined ? { pathway } : {}),
+            modules: coverage.modules.map(module => ({
+                name: module.name,
+                title: module.title,
+                ...(module.hours !== undefined ? { hours: module.hours } : {}),
+                location: this.locationOrStart(module)
+            })),
+            groups: this.groups(coverage.requirements),
+            summary: { covered: coverage.requirements.filter(status => status.coveredBy.length > 0).length, total: coverage.requirements.length }
+        };
+    }
+
+    /**
+     * One group per role (or chain of roles) or pathway and source section. An item that two
+     * of them require is listed under each; the groups of the first role come first.
+     */
+    protected groups(requirements: RequirementStatus[]): RequirementGroup[] {
+        const groups = new Map<string, RequirementGroup & { rank: number }>();
+        for (const status of requirements) {
+            const source = this.sourceOf(status);
+            const requirement = this.requirementOf(status);
+            for (const origin of status.origins) {
+                const requiredBy = requiredByLabel(origin);
+                const key = JSON.stringify([requiredBy, source]);
+                let group = groups.get(key);
+                if (!group) {
+                    group = { requiredBy, source, requirements: [], rank: origin.kind === 'role' ? origin.roleIndex : Number.MAX_SAFE_INTEGER };
+                    groups.set(key, group);
+                }
+                if (!group.requirements.some(listed => listed.id === requirement.id)) {
+                    group.requirements.push(requirement);
+                }
+            }
+        }
+        return [...groups.values()].sort((a, b) => a.rank - b.rank).map(({ requiredBy, source, requirements: listed }) => ({ requiredBy, source, requirements: listed }));
+    }
+
+    protected requirementOf(status: RequirementStatus): MatrixRequirement {
+        const location = this.locationOf(status.item);
+        return {
+            id: this.names.getName(status.item) ?? '',
+            kind: kindLabel(status.item.$type),
+            title: itemTitle(status.item),
+            text: itemText(status.item),
+            ...(location ? { location } : {}),
+            coveredBy: status.coveredBy.map(module => module.name)
+        };
+    }
+
+    /** The item's source document and section, without a competence's letter: 'Guidelines …, section 3.1'. */
+    protected sourceOf(status: RequirementStatus): string {
+        return provenanceLabel(provenanceText({ ...itemProvenance(status.item), letter: undefined }));
+    }
+
+    protected locationOrStart(node: AstNode): Location {
+        return this.locationOf(node) ?? { uri: AstUtils.getDocument(node).uri.toString(), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    }
+
+    /** Where the node's name is declared. */
+    protected locationOf(node: AstNode): Location | undefined {
+        const range = this.names.getNameNode(node)?.range ?? node.$cstNode?.range;
+        return range ? { uri: AstUtils.getDocument(node).uri.toString(), range } : undefined;
+    }
+}
+
+/** 'PO', 'PO (through PSO)' or 'CourtWork pathway'. */
+export function requiredByLabel(origin: RequirementOrigin): string {
+    if (origin.kind === 'pathway') {
+        return `${origin.area.name} pathway`;
+    }
+    const through = origin.via.slice(1).map(role => role.name);
+    return through.length > 0 ? `${origin.role.name} (through ${through.join(', ')})` : origin.role.name;
+}

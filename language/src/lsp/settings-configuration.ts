@@ -1,0 +1,70 @@
+import { Disposable, type ConfigurationProvider, type DocumentBuilder, type WorkspaceLock } from 'langium';
+import type { TrainSpecSharedServices } from '../trainspec-module.js';
+import { COVERAGE_SEVERITIES, type CoverageSeverity, type TrainSpecSettings } from '../workspace/trainspec-settings.js';
+
+/** The editor's settings section of TrainSpec: `trainspec.coverage.severity` and the like. */
+export const SETTINGS_SECTION = 'trainspec';
+
+/** The part of the `trainspec` settings section that the language server reads. */
+export interface TrainSpecSettingsSection {
+    coverage?: { severity?: unknown };
+}
+
+/**
+ * Keeps TrainSpecSettings in step with the editor's `trainspec` settings: read once the
+ * client has answered `workspace/configuration` at startup, and again on each
+ * `workspace/didChangeConfiguration`. A change that alters what is reported revalidates
+ * the workspace, so the new diagnostics are published.
+ */
+export interface SettingsConfiguration {
+    /** Starts following the settings; disposing stops it. */
+    listen(): Disposable;
+    /** Applies a `trainspec` settings section; resolves once any revalidation it needs is done. */
+    apply(section: TrainSpecSettingsSection | undefined): Promise<void>;
+}
+
+export class DefaultSettingsConfiguration implements SettingsConfiguration {
+    protected readonly configurationProvider: ConfigurationProvider;
+    protected readonly documentBuilder: DocumentBuilder;
+    protected readonly workspaceLock: WorkspaceLock;
+    protected readonly settings: TrainSpecSettings;
+
+    constructor(services: TrainSpecSharedServices) {
+        this.configurationProvider = services.workspace.ConfigurationProvider;
+        this.documentBuilder = services.workspace.DocumentBuilder;
+        this.workspaceLock = services.workspace.WorkspaceLock;
+        this.settings = services.settings.TrainSpecSettings;
+    }
+
+    listen(): Disposable {
+        const subscription = this.configurationProvider.onConfigurationSectionUpdate(update => {
+            if (update.section === SETTINGS_SECTION) {
+                this.apply(update.configuration as TrainSpecSettingsSection | undefined).catch(logError);
+            }
+        });
+        // The settings the client gave at startup (`workspace/configuration`) arrive without an update event.
+        this.configurationProvider.ready
+            .then(async () => this.apply({ coverage: await this.configurationProvider.getConfiguration(SETTINGS_SECTION, 'coverage') }))
+            .catch(logError);
+        return Disposable.create(() => subscription.dispose());
+    }
+
+    async apply(section: TrainSpecSettingsSection | undefined): Promise<void> {
+        const severity = coverageSeverity(section?.coverage?.severity);
+        if (severity === undefined || severity === this.settings.coverageSeverity) {
+            return;
+        }
+        this.settings.coverageSeverity = severity;
+        // Nothing changed on disk, but every coverage diagnostic may now be reported differently:
+        // the RevalidatingDocumentBuilder re-runs the workspace checks and publishes what changed.
+        await this.workspaceLock.write(token => this.documentBuilder.update([], [], token));
+    }
+}
+
+function coverageSeverity(value: unknown): CoverageSeverity | undefined {
+    return COVERAGE_SEVERITIES.find(severity => severity === value);
+}
+
+function logError(error: unknown): void {
+    console.error('Error applying the TrainSpec settings:', error);
+}

@@ -1,0 +1,212 @@
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type IndexManager, type LangiumDocument, type NameProvider } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { CoverageAnalysis, ProgrammeCoverage, RequirementOrigin, RequirementStatus } from '../coverage/coverage-analysis.js';
+import { Area, isModule, isProgramme, type Programme } from '../generated/ast.js';
+import type { TrainSpecServices } from '../trainspec-module.js';
+import { DiagnosticCode } from '../validation/diagnostic-codes.js';
+import { appendToList, insertAtEndOfBlock, insertLineAfter, type DocumentEdit } from './spec-edits.js';
+
+/** The placeholder hours of a new module stub: valid, and plainly a number to fill in. */
+export const STUB_HOURS = 1;
+
+/**
+ * Quick fixes for TrainSpec's diagnostics. Each leaves a spec that parses and removes the
+ * diagnostic it fixes:
+ * - an unresolved reference: change it to one of the suggested names;
+ * - an uncovered requirement: add the item to a module of the programme, or add a module
+ *   stub that covers every remaining gap of the role or pathway;
+ * - an orphan module: include it in a programme;
+ * - a missing pathway: name one.
+ */
+export class TrainSpecCodeActionProvider implements CodeActionProvider {
+    protected readonly coverage: CoverageAnalysis;
+    protected readonly names: NameProvider;
+    protected readonly indexManager: IndexManager;
+
+    constructor(services: TrainSpecServices) {
+        this.coverage = services.shared.coverage.CoverageAnalysis;
+        this.names = services.references.NameProvider;
+        this.indexManager = services.shared.workspace.IndexManager;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> | undefined {
+        if (params.context.only && !params.context.only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) {
+            return undefined;
+        }
+        // Several diagnostics can ask for the same fix (a module stub for a role's gaps): offer it once, fixing all of them.
+        const actions = new Map<string, CodeAction>();
+        for (const diagnostic of params.context.diagnostics) {
+            for (const action of this.fixesFor(document, diagnostic)) {
+                const key = JSON.stringify([action.title, action.edit]);
+                const same = actions.get(key);
+                if (same) {
+                    same.diagnostics!.push(diagnostic);
+                } else {
+                    actions.set(key, action);
+                }
+            }
+        }
+        return [...actions.values()];
+    }
+
+    protected fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        switch (diagnostic.code) {
+            case DiagnosticCode.UnresolvedReference:
+                return this.changeReference(document, diagnostic);
+            case DiagnosticCode.UncoveredRequirement:
+                return this.coverRequirement(document, diagnostic);
+            case DiagnosticCode.OrphanModule:
+                return this.includeModule(document, diagnostic);
+            case DiagnosticCode.MissingPathway:
+                return this.addPathway(document, diagnostic);
+            default:
+                return [];
+        }
+    }
+
+    /** 'Change to X' for each suggestion; the closest one is preferred. */
+    protected changeReference(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const suggestions: unknown = diagnostic.data?.suggestions;
+        if (!Array.isArray(suggestions)) {
+            return [];
+        }
+        return suggestions.filter((name): name is string => typeof name === 'string').map((name, index) => ({
+            ...this.quickFix(`Change to ${name}`, diagnostic, { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: name }] } }),
+            ...(index === 0 ? { isPreferred: true } : {})
+        }));
+    }
+
+    /** 'Add X to module M' for each module of the programme; 'Create a module covering …' for each role or pathway that needs X. */
+    protected coverRequirement(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const programme = this.nodeAt(document, diagnostic, isProgramme);
+        const item: unknown = diagnostic.data?.item;
+        if (!programme || typeof item !== 'string') {
+            return [];
+        }
+        const coverage = this.coverage.ofProgramme(programme);
+        const gap = coverage.gaps.find(status => this.names.getName(status.item) === item);
+        if (!gap) {
+            return [];
+        }
+        const actions: CodeAction[] = [];
+        for (const module of coverage.modules) {
+            const edit = module.covers.length > 0
+                ? appendToList(module, module.covers[module.covers.length - 1].$refNode!, item)
+                : insertAtEndOfBlock(module, [`covers ${item}`]);
+            if (edit) {
+                actions.push(this.quickFix(`Add ${item} to module ${module.name}`, diagnostic, workspaceEdit(edit)));
+            }
+        }
+        for (const origin of uniqueOrigins(gap.origins)) {
+            const action = this.createModuleStub(programme, coverage, origin, diagnostic);
+            if (action) {
+                actions.push(action);
+            }
+        }
+        return actions;
+    }
+
+    protected createModuleStub(programme: Programme, coverage: ProgrammeCoverage, origin: RequirementOrigin, diagnostic: Diagnostic): CodeAction | undefined {
+        const required = originName(origin);
+        const gaps = coverage.gaps.filter(status => status.origins.some(other => originName(other) === required));
+        const items = gaps.map(status => this.names.getName(status.item)).filter((name): name is string => name !== undefined);
+        const name = this.unusedName(`${required}Gaps`);
+        const title = origin.kind === 'role' ? `Remaining requirements of ${required}` : `Remaining units of the ${required} pathway`;
+        const edit = insertAtEndOfBlock(programme, [
+            `module ${name} "${title}" {`,
+            `    hours ${STUB_HOURS}`,
+            `    covers ${items.join(', ')}`,
+            '}'
+        ], { blankLineBefore: true });
+        if (!edit) {
+            return undefined;
+        }
+        const what = gaps.length === 1 ? 'the remaining gap' : `the ${gaps.length} remaining gaps`;
+        const of = origin.kind === 'role' ? required : `the ${required} pathway`;
+        return this.quickFix(`Create a module covering ${what} of ${of}`, diagnostic, workspaceEdit(edit));
+    }
+
+    /** 'Add M to programme P' for each programme in the workspace. */
+    protected includeModule(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const module = this.nodeAt(document, diagnostic, isModule);
+        if (!module) {
+            return [];
+        }
+        const actions: CodeAction[] = [];
+        const programmes = this.coverage.all().map(({ programme }) => programme).sort((a, b) => a.name.localeCompare(b.name));
+        for (const programme of programmes) {
+            const edit = programme.includes.length > 0
+                ? appendToList(programme, programme.includes[programme.includes.length - 1].$refNode!, module.name)
+                : insertLineAfter(programme, headerEnd(programme), `includes ${module.name}`);
+            if (edit) {
+                actions.push(this.quickFix(`Add ${module.name} to programme ${programme.name}`, diagnostic, workspaceEdit(edit)));
+            }
+        }
+        return actions;
+    }
+
+    /** 'Add pathway A' for each specialist area. */
+    protected addPathway(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const programme = this.nodeAt(document, diagnostic, isProgramme);
+        if (!programme) {
+            return [];
+        }
+        const areas = this.indexManager.allElements(Area.$type).map(description => description.name).distinct().toArray();
+        return areas.flatMap(area => {
+            const edit = insertLineAfter(programme, headerEnd(programme), `pathway ${area}`);
+            return edit ? [this.quickFix(`Add pathway ${area}`, diagnostic, workspaceEdit(edit))] : [];
+        });
+    }
+
+    protected quickFix(title: string, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAction {
+        return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+    }
+
+    /** The innermost node of the given kind at the start of the diagnostic. */
+    protected nodeAt<T extends AstNode>(document: LangiumDocument, diagnostic: Diagnostic, is: (node: unknown) => node is T): T | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        return leaf ? AstUtils.getContainerOfType(leaf.astNode, is) : undefined;
+    }
+
+    /** `base`, or `base2`, `base3`, …: a name nothing in the workspace declares yet. */
+    protected unusedName(base: string): string {
+        const taken = new Set(this.indexManager.allElements().map(description => description.name));
+        let name = base;
+        for (let n = 2; taken.has(name); n++) {
+            name = `${base}${n}`;
+        }
+        return name;
+    }
+}
+
+function workspaceEdit(...edits: DocumentEdit[]): WorkspaceEdit {
+    const changes: Record<string, TextEdit[]> = {};
+    for (const { document, edit } of edits) {
+        (changes[document.uri.toString()] ??= []).push(edit);
+    }
+    return { changes };
+}
+
+function originName(origin: RequirementOrigin): string {
+    return origin.kind === 'role' ? origin.role.name : origin.area.name;
+}
+
+/** One origin per role or pathway name. */
+function uniqueOrigins(origins: RequirementStatus['origins']): RequirementOrigin[] {
+    const byName = new Map<string, RequirementOrigin>();
+    for (const origin of origins) {
+        if (!byName.has(originName(origin))) {
+            byName.set(originName(origin), origin);
+        }
+    }
+    return [...byName.values()];
+}
+
+/** Where the programme's opening clauses end: its last `prepares`, `pathway` or `route` reference, or its `{`. */
+function headerEnd(programme: Programme): number {
+    const references = [...programme.roles, programme.pathway, programme.route].map(reference => reference?.$refNode?.end ?? -1);
+    const open = GrammarUtils.findNodeForKeyword(programme.$cstNode, '{')?.end ?? -1;
+    return Math.max(open, ...references);
+}

@@ -1,0 +1,149 @@
+import { expectCompletion } from 'langium/test';
+import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { NOT_YET_COVERED } from '../../../language/src/lsp/coverage-aware-completion-provider.js';
+import { positionIn } from '../../support/lsp-positions.js';
+import { TestWorkspace } from '../../support/test-workspace.js';
+
+const FILES = {
+    'modules.tspec': `module Reports "Pre-sentence reports" { covers DevelopSentencingProposals, PsoAssessRisk }`,
+    'programmes.tspec': `programme Safety "Community safety" {
+    prepares CommunitySafetySpecialist
+    includes Standalone
+}`
+};
+
+const COURT = `programme Court "Court team" {
+    prepares PO
+    pathway CourtWork
+    includes Reports
+    module Risk "Risk and safety" {
+        covers PsoAssessRisk, <|>
+    }
+}`;
+
+// PO's own outcomes, then those it has through PSO, then the CourtWork units; less PsoAssessRisk and DevelopSentencingProposals, which are covered.
+const COURT_GAPS = [
+    'PoProtectPublic', 'PoInfluenceChange', 'PoDevelopProfessionally', 'PoPromoteEquality', 'PoEvidenceBasedPractice',
+    'PsoPromoteEquality', 'PsoCommunicate', 'PsoSupportChange', 'PsoWorkWithOthers', 'PsoDevelopSelf', 'PsoSpecialistPathway',
+    'KnowledgeOfPolicy', 'UnderstandingOfOffending', 'ExchangeInformationAtHearings'
+];
+
+let workspace: TestWorkspace;
+
+beforeAll(async () => {
+    workspace = await TestWorkspace.create(FILES);
+});
+
+function sorted(list: CompletionList): CompletionItem[] {
+    return [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+}
+
+async function completeIn(text: string, assert: (list: CompletionList) => void): Promise<void> {
+    await expectCompletion(workspace.services.spec)({ text, index: 0, assert, disposeAfterCheck: true });
+}
+
+describe('reference completion', () => {
+    test('shows the title as detail and the verbatim text and its source as documentation', async () => {
+        await completeIn('module M "M" { covers RoSH.<|> }', list => {
+            expect(list.items.find(item => item.label === 'RoSH.g')).toEqual({
+                label: 'RoSH.g',
+                kind: CompletionItemKind.EnumMember,
+                detail: 'Risk of Serious Harm 3.1 (g)',
+                documentation: {
+                    kind: 'markdown',
+                    value: '> Consider the need to protect victims and take appropriate steps to do so\n\n'
+                        + '**Source:** Guidelines issued by the Secretary of State for Justice under Section 10(2) of the Offender Management Act 2007, section 3.1 (g)'
+                },
+                sortText: '0',
+                textEdit: { newText: 'RoSH.g', range: { start: { line: 0, character: 22 }, end: { line: 0, character: 27 } } },
+                additionalTextEdits: undefined, command: undefined, commitCharacters: undefined, data: undefined, filterText: undefined,
+                insertText: undefined, insertTextFormat: undefined, insertTextMode: undefined, labelDetails: undefined, preselect: undefined,
+                tags: undefined, textEditText: undefined
+            });
+        });
+    });
+
+    test('offers the letters of a competence group after its name and a dot, and nothing else', async () => {
+        await expectCompletion(workspace.services.spec)({
+            text: 'module M "M" { covers RoSH.<|> }',
+            index: 0,
+            expectedItems: ['RoSH.a', 'RoSH.b', 'RoSH.c', 'RoSH.d', 'RoSH.e', 'RoSH.f', 'RoSH.g', 'RoSH.h', 'RoSH.i'],
+            disposeAfterCheck: true
+        });
+        await expectCompletion(workspace.services.spec)({
+            text: 'module M "M" { covers HighRoSH.<|>',
+            index: 0,
+            expectedItems: ['HighRoSH.a', 'HighRoSH.b', 'HighRoSH.c', 'HighRoSH.d', 'HighRoSH.e', 'HighRoSH.f', 'HighRoSH.g', 'HighRoSH.h', 'HighRoSH.i'],
+            disposeAfterCheck: true
+        });
+        await expectCompletion(workspace.services.spec)({ text: 'module M "M" { covers Diversity.b<|> }', index: 0, expectedItems: ['Diversity.b'], disposeAfterCheck: true });
+    });
+
+    test('is triggered by a dot', () => {
+        expect(workspace.services.spec.lsp.CompletionProvider!.completionOptions).toEqual({ triggerCharacters: ['.'] });
+    });
+
+    test('gives roles and modules their titles', async () => {
+        await completeIn('programme P "P" { prepares CaseMa<|> }', list => {
+            expect(list.items.map(item => [item.label, item.detail, item.kind])).toEqual([
+                ['CaseManager', 'Case manager', CompletionItemKind.Class],
+                ['HighRiskCaseManager', 'High risk case manager', CompletionItemKind.Class]
+            ]);
+        });
+        await completeIn('programme P "P" { includes Rep<|> }', list => {
+            expect(list.items.map(item => [item.label, item.detail, item.kind])).toEqual([['Reports', 'Pre-sentence reports', CompletionItemKind.Module]]);
+        });
+    });
+});
+
+describe('completion in the covers of a programme\'s module', () => {
+    test('ranks first, in requirement order, what the programme requires and no module covers yet, and marks it', async () => {
+        await completeIn(COURT, list => {
+            const items = sorted(list);
+            expect(items.slice(0, COURT_GAPS.length).map(item => item.label)).toEqual(COURT_GAPS);
+            expect(items.slice(0, COURT_GAPS.length).every(item => item.labelDetails?.detail === NOT_YET_COVERED)).toBe(true);
+            expect(items.slice(0, 2).map(item => item.sortText)).toEqual(['0a0000', '0a0001']);
+            expect(items.slice(COURT_GAPS.length).some(item => item.labelDetails !== undefined)).toBe(false);
+            expect(items.slice(COURT_GAPS.length).every(item => item.sortText === '0b')).toBe(true);
+            expect(items).toHaveLength(94);
+        });
+        expect(NOT_YET_COVERED).toBe(' — not yet covered');
+    });
+
+    test('does the same for a module written on its own that a programme includes', async () => {
+        await workspace.write('standalone.tspec', 'module Standalone "Standalone" {\n    covers CommunityConcerns\n}');
+        const document = workspace.document('standalone.tspec');
+        const list = (await workspace.services.spec.lsp.CompletionProvider!.getCompletion(document, positionIn(document, 'CommunityConcerns')))!;
+        // CommunitySafetySpecialist requires only CommunityConcerns, which this module covers: nothing is left to rank first.
+        expect(sorted(list).some(item => item.labelDetails)).toBe(false);
+
+        await workspace.write('programmes.tspec', 'programme Safety "Community safety" {\n    prepares CommunitySafetySpecialist, CourtWorkSpecialist\n    includes Standalone\n}');
+        const ranked = sorted((await workspace.services.spec.lsp.CompletionProvider!.getCompletion(document, positionIn(document, 'CommunityConcerns')))!);
+        expect(ranked.slice(0, 3).map(item => [item.label, item.labelDetails?.detail])).toEqual([
+            ['ExchangeInformationAtHearings', NOT_YET_COVERED],
+            ['DevelopSentencingProposals', NOT_YET_COVERED],
+            ['RiskSkills', undefined]
+        ]);
+    });
+
+    test('ranks nothing outside covers, or in a module that no programme uses', async () => {
+        await completeIn('module Alone "Alone" { covers <|> }', list => {
+            expect(list.items.every(item => item.sortText === '0' && item.labelDetails === undefined)).toBe(true);
+            expect(list.items).toHaveLength(94);
+        });
+    });
+});
+
+describe('keyword completion', () => {
+    test('offers the keywords that may come next', async () => {
+        await expectCompletion(workspace.services.spec)({ text: '<|>', index: 0, expectedItems: ['programme', 'module'], disposeAfterCheck: true });
+        await expectCompletion(workspace.services.spec)({ text: 'module M "M" { <|> }', index: 0, expectedItems: ['hours', 'assessed', 'covers'], disposeAfterCheck: true });
+        await expectCompletion(workspace.services.spec)({
+            text: 'programme P "P" { <|> }',
+            index: 0,
+            expectedItems: ['prepares', 'pathway', 'route', 'includes', 'module'],
+            disposeAfterCheck: true
+        });
+    });
+});

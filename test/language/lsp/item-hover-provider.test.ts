@@ -1,0 +1,246 @@
+import { expectHover } from 'langium/test';
+import { URI } from 'langium';
+import { MarkupContent } from 'vscode-languageserver';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { positionIn } from '../../support/lsp-positions.js';
+import { TestWorkspace } from '../../support/test-workspace.js';
+
+const FILES = {
+    'modules.tspec': `module Reports "Pre-sentence reports" {
+    hours 20
+    assessed by portfolio
+    covers DevelopSentencingProposals, PsoAssessRisk
+}
+module Loose "Loose ends" { covers RoSH.b }`,
+    'provider.nos': `role SeniorPO "Senior Probation Officer" extends PO {
+    note "Covers *all* of RoSH."
+    requires RoSH
+}`
+};
+
+// The document each hover test opens, next to FILES.
+const COURT = `programme Court "Court team" {
+    prepares PO
+    pathway CourtWork
+    includes Reports
+    module Risk "Risk and safety" {
+        hours 30
+        assessed by observation, "written assignment"
+        covers PsoAssessRisk, RoSH.a
+    }
+}`;
+const COURT_URI = 'file:///workspace/court.tspec';
+
+const PQF = 'Probation Qualifications Framework – towards a Qualified Workforce';
+const S10 = 'Guidelines issued by the Secretary of State for Justice under Section 10(2) of the Offender Management Act 2007';
+
+let workspace: TestWorkspace;
+
+beforeAll(async () => {
+    workspace = await TestWorkspace.create(FILES);
+});
+
+/** Hovers at `<|>` in the court document (opened next to FILES, then closed again). */
+async function expectHoverInCourt(marked: string, hover: string): Promise<void> {
+    await expectHover(workspace.services.spec)({ text: marked, index: 0, hover, parseOptions: { documentUri: COURT_URI }, disposeAfterCheck: true });
+}
+
+async function hoverIn(path: string, text: string, offset = 0): Promise<string | undefined> {
+    const document = workspace.document(path);
+    const language = path.endsWith('.nos') ? workspace.services.standards : workspace.services.spec;
+    const hover = await language.lsp.HoverProvider!.getHoverContent(document, positionIn(document, text, offset));
+    return hover && MarkupContent.is(hover.contents) ? hover.contents.value : undefined;
+}
+
+const PSO_ASSESS_RISK = [
+    '**PQF outcome** `PsoAssessRisk`',
+    '> assess risk of harm to others and need for interventions',
+    `**Source:** ${PQF}, section What will a Probation Services' Officer be able to do on the first day after qualification?`,
+    '**Required by:** PO, PSO, SeniorPO',
+    `**Covered by:** [Risk](${COURT_URI}#L5), [Reports](file:///workspace/modules.tspec#L1)`
+].join('\n\n');
+
+describe('hover on a standard', () => {
+    test('quotes its words and source, and names the roles that require it and the modules that cover it, with links', async () => {
+        await expectHoverInCourt(COURT.replace('PsoAssessRisk', '<|>PsoAssessRisk'), PSO_ASSESS_RISK);
+    });
+
+    test('gives a lettered competence its group title and letter, on the group part of the name and on the letter alike', async () => {
+        const expected = [
+            '**core competence** `RoSH.a` — Risk of Serious Harm 3.1 (a)',
+            '> Explain the legal and organisational requirements relating to risk assessment and risk management including responsibilities and accountability for ongoing risk identification work',
+            `**Source:** ${S10}, section 3.1 (a)`,
+            '**Required by:** CaseManager, HighRiskCaseManager, SeniorPO',
+            `**Covered by:** [Risk](${COURT_URI}#L5)`
+        ].join('\n\n');
+        await expectHoverInCourt(COURT.replace('RoSH.a', '<|>RoSH.a'), expected);
+        await expectHoverInCourt(COURT.replace('RoSH.a', 'RoSH.<|>a'), expected);
+    });
+
+    test('lists the pathways whose area lists a unit', async () => {
+        expect(await hoverIn('modules.tspec', 'DevelopSentencingProposals')).toBe([
+            '**NOS unit** `DevelopSentencingProposals`',
+            '> Develop proposals and prepare reports to inform sentencing',
+            `**Source:** ${S10}, section Annex A`,
+            '**Required by:** CourtWorkSpecialist, OffenderManagementSpecialist, ProgrammesSpecialist',
+            '**Pathways:** OffenderManagement, CourtWork, Programmes',
+            '**Covered by:** [Reports](file:///workspace/modules.tspec#L1)'
+        ].join('\n\n'));
+    });
+
+    test('shows the title and notes, and counts a module that covers a unit of a skill set as covering the skill set', async () => {
+        await expectHover(workspace.services.spec)({
+            text: 'module Hearings "Hearings" { covers <|>CaseManagementSkills }',
+            index: 0,
+            parseOptions: { documentUri: 'file:///workspace/skills.tspec' },
+            disposeAfterCheck: true,
+            hover: [
+                '**core skill set** `CaseManagementSkills` — Case Management/ Technical/Specialist skills',
+                '> Work in a specific work setting (Case Management or other Technical/Specialist area)',
+                `**Source:** ${S10}, section 2(f)`,
+                '**Note:** Case Management and Technical Skills - as appropriate to specific specialist roles',
+                '**Required by:** CaseManager, HighRiskCaseManager',
+                // Reports covers DevelopSentencingProposals, a unit of this skill set.
+                '**Covered by:** [Reports](file:///workspace/modules.tspec#L1), [Hearings](file:///workspace/skills.tspec#L1)'
+            ].join('\n\n')
+        });
+    });
+
+    test('says when no module covers it yet, in a catalogue too', async () => {
+        await expectHover(workspace.services.standards)({
+            text: 'role Mentor "Mentor" { requires <|>PoProtectPublic }',
+            index: 0,
+            disposeAfterCheck: true,
+            hover: [
+                '**PQF outcome** `PoProtectPublic`',
+                '> protect the public and manage offenders who present a high risk of harm to others',
+                `**Source:** ${PQF}, section What will a Probation Officer be able to do on the first day of appointment?`,
+                '**Required by:** Mentor, PO, SeniorPO',
+                '**Covered by:** no module yet'
+            ].join('\n\n')
+        });
+    });
+
+    test('works on the declarations of the built-in library', async () => {
+        const builtin = workspace.services.shared.workspace.LangiumDocuments.getDocument(URI.parse('builtin:/pqf-leaflet.nos'))!;
+        const hover = await workspace.services.standards.lsp.HoverProvider!.getHoverContent(builtin, positionIn(builtin, 'PsoAssessRisk'));
+        expect(MarkupContent.is(hover?.contents) && hover.contents.value).toBe(PSO_ASSESS_RISK.replace(`[Risk](${COURT_URI}#L5), `, ''));
+    });
+
+    test('names the roles that require every competence of a group', async () => {
+        expect(await hoverIn('provider.nos', 'requires RoSH', 'requires '.length)).toBe([
+            '**competence group** `RoSH` — Risk of Serious Harm',
+            '> An officer of a provider of probation services will need to demonstrate that they can:',
+            `**Source:** ${S10}, section 3.1`,
+            '**Note:** Competence in identifying, assessing and managing risk of serious harm is so central to probation practice that it permeates throughout all the other competence sets.',
+            '**Required by:** CaseManager, HighRiskCaseManager, SeniorPO'
+        ].join('\n\n'));
+    });
+
+    test('lists the units of a specialist area and the roles that require all of them', async () => {
+        await expectHoverInCourt(COURT.replace('CourtWork', '<|>CourtWork'), [
+            '**specialist area** `CourtWork`',
+            '> Court Work',
+            `**Source:** ${S10}, section Annex A`,
+            '**Required by:** CourtWorkSpecialist',
+            '**Units:** ExchangeInformationAtHearings, DevelopSentencingProposals'
+        ].join('\n\n'));
+    });
+});
+
+describe('hover on other catalogue items', () => {
+    test('quotes a qualification route with its notes, escaping what Markdown would swallow', async () => {
+        await expectHoverInCourt(COURT.replace('pathway CourtWork', 'pathway CourtWork\n    route <|>PoHonoursRoute'), [
+            '**qualification route** `PoHonoursRoute` — PO route: Honours Degree',
+            '> The Honours Degree in Community Justice and Vocational Qualification\\*',
+            `**Source:** ${PQF}, section How do you access the qualifications?`,
+            '**Note:** Access to the Honours Degree or Graduate Diploma is subject to recruitment and selection.',
+            '**Note:** \\* All qualifications are undertaken whilst candidates are based in the work place and integrate both theory and practice.'
+        ].join('\n\n'));
+    });
+});
+
+describe('hover on a role', () => {
+    test('counts what it requires through the roles it extends, and says it needs a pathway', async () => {
+        await expectHoverInCourt(COURT.replace('PO', '<|>PO'), [
+            '**role** `PO` — Probation Officer',
+            '> In addition to the skills acquired as a PSO, a PO will need to demonstrate an ability to:',
+            `**Source:** ${PQF}, section What will a Probation Officer be able to do on the first day of appointment?`,
+            '**Extends:** PSO',
+            '**Requires:** 14 standards, plus the units of a specialist pathway (through PSO)'
+        ].join('\n\n'));
+    });
+
+    test('shows a workspace role with its notes, escaping Markdown in them', async () => {
+        expect(await hoverIn('provider.nos', 'SeniorPO')).toBe([
+            // Without a text of its own, a role's title is its words.
+            '**role** `SeniorPO`',
+            '> Senior Probation Officer',
+            '**Note:** Covers \\*all\\* of RoSH.',
+            '**Extends:** PO',
+            '**Requires:** 23 standards, plus the units of a specialist pathway (through PSO)'
+        ].join('\n\n'));
+    });
+
+    test('of a role without a pathway says only how many standards it requires', async () => {
+        await expectHover(workspace.services.spec)({
+            text: 'programme P "P" { prepares <|>CaseManager }',
+            index: 0,
+            disposeAfterCheck: true,
+            hover: [
+                '**role** `CaseManager` — Case manager',
+                '> Case managers will be expected to demonstrate minimum competence within the following skills sets:',
+                `**Source:** ${S10}, section 3`,
+                '**Note:** Staff will need to demonstrate competence within each skills set.',
+                '**Requires:** 36 standards'
+            ].join('\n\n')
+        });
+    });
+});
+
+describe('hover on a module', () => {
+    test('gives its hours, assessment and number of standards, and links the programmes it belongs to', async () => {
+        const expected = (module: string) => [
+            module === 'Risk' ? '**module** `Risk` — Risk and safety' : '**module** `Reports` — Pre-sentence reports',
+            module === 'Risk' ? '**Hours:** 30 · **Assessed by:** observation, written assignment · **Covers:** 2 standards' : '**Hours:** 20 · **Assessed by:** portfolio · **Covers:** 2 standards',
+            `**Programmes:** [Court](${COURT_URI}#L1)`
+        ].join('\n\n');
+        await expectHoverInCourt(COURT.replace('Risk "', '<|>Risk "'), expected('Risk'));
+        await expectHoverInCourt(COURT.replace('Reports', '<|>Reports'), expected('Reports'));
+    });
+
+    test('says when no programme contains or includes it', async () => {
+        expect(await hoverIn('modules.tspec', 'Loose')).toBe([
+            '**module** `Loose` — Loose ends',
+            '**Hours:** not given · **Assessed by:** not given · **Covers:** 1 standard',
+            '**Programmes:** none; no programme contains or includes it'
+        ].join('\n\n'));
+    });
+});
+
+describe('hover on a programme', () => {
+    test('summarises its coverage, overall and for each role and the pathway', async () => {
+        // PO: 14 standards, of which PsoAssessRisk is covered; CourtWork: 2 units, of which DevelopSentencingProposals is covered.
+        await expectHoverInCourt(COURT.replace('Court "', '<|>Court "'), [
+            '**programme** `Court` — Court team',
+            '**Prepares:** PO · **Pathway:** CourtWork',
+            '**Coverage:** 2 of 16 requirements covered, 14 gaps',
+            '- PO: 1 of 14 covered\n- CourtWork pathway: 1 of 2 covered',
+            '**Modules:** 2'
+        ].join('\n\n'));
+    });
+
+    test('says which role needs the pathway it does not name', async () => {
+        await expectHover(workspace.services.spec)({
+            text: 'programme <|>Draft "Draft" { prepares PSO route PsoRoute }',
+            index: 0,
+            disposeAfterCheck: true,
+            hover: [
+                '**programme** `Draft` — Draft',
+                '**Prepares:** PSO · **Pathway:** none, but PSO needs one · **Route:** PsoRoute',
+                '**Coverage:** 0 of 9 requirements covered, 9 gaps',
+                '**Modules:** 0'
+            ].join('\n\n')
+        });
+    });
+});
