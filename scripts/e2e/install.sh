@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Installs what the end-to-end tests need (see ../shared/vscode-e2e.md), idempotently:
+#   - Debian packages: chromium (the browser playwright-core drives) and the headers
+#     code-server's native modules build against;
+#   - code-server (VS Code's own server and web workbench) from the npm registry,
+#     cached in .tools/code-server/, built with the private Node 24 from scripts/node-env.sh.
+# Run it as often as you like: whatever is already installed is skipped.
+# Environment: TRAINSPEC_CODE_SERVER_VERSION overrides the pinned version.
+set -euo pipefail
+
+trainspec_root=$(cd "$(dirname "$0")/../.." && pwd)
+code_server_version=${TRAINSPEC_CODE_SERVER_VERSION:-4.139.1}
+code_server_prefix="$trainspec_root/.tools/code-server"
+code_server_dir="$code_server_prefix/node_modules/code-server"
+marker="$code_server_prefix/.installed-$code_server_version"
+
+say() { printf 'e2e install: %s\n' "$*"; }
+started=$(date +%s)
+
+# --- Debian packages -------------------------------------------------------
+apt_packages=(libkrb5-dev libsecret-1-dev pkg-config chromium)
+# Native modules also need a compiler, make and python3 (node-gyp); add them only where missing.
+command -v g++ >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || apt_packages+=(build-essential)
+command -v python3 >/dev/null 2>&1 || apt_packages+=(python3)
+
+missing=()
+for package in "${apt_packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$package")
+    fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    say "Debian packages already installed: ${apt_packages[*]}"
+else
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+            say "missing Debian packages (${missing[*]}) and not root; install them and run again" >&2
+            exit 1
+        fi
+    else
+        sudo=()
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    say "apt-get update"
+    "${sudo[@]}" apt-get update -q
+    say "apt-get install ${missing[*]}"
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+[ -x /usr/bin/chromium ] || { say "/usr/bin/chromium is missing after installing chromium" >&2; exit 1; }
+say "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"
+
+# --- Node 24 ---------------------------------------------------------------
+# code-server refuses old Node versions; scripts/node-env.sh puts Node 22+ first on PATH
+# (the private copy in .tools/ when the machine's own Node is older).
+. "$trainspec_root/scripts/node-env.sh"
+trainspec_use_node
+# Native modules must build against the running Node's headers without downloading them.
+if [ -z "${npm_config_nodedir:-}" ]; then
+    node_home=$(dirname "$(dirname "$(node -p process.execPath)")")
+    if [ -f "$node_home/include/node/node.h" ]; then
+        npm_config_nodedir=$node_home
+        export npm_config_nodedir
+    fi
+fi
+say "node $(node --version) ($(command -v node)), npm_config_nodedir=${npm_config_nodedir:-unset}"
+# Under `npm test` this script inherits the outer npm's lifecycle environment. When the outer npm runs
+# on an older Node, its npm_config_user_agent says so ("node/v20"), the npm below passes that on, and
+# code-server's postinstall, which reads the Node version from it, refuses to install. Let npm say its own.
+unset npm_config_user_agent
+
+# --- code-server -----------------------------------------------------------
+installed_version=$(node -p "require('$code_server_dir/package.json').version" 2>/dev/null || true)
+if [ -f "$marker" ] && [ "$installed_version" = "$code_server_version" ] && [ -f "$code_server_dir/out/node/entry.js" ]; then
+    say "code-server $code_server_version already installed in ${code_server_prefix#"$trainspec_root"/}"
+else
+    say "installing code-server@$code_server_version into ${code_server_prefix#"$trainspec_root"/} (about 2 minutes, 620 MB)"
+    rm -f "$code_server_prefix"/.installed-*
+    mkdir -p "$code_server_prefix"
+    npm install --prefix "$code_server_prefix" --no-audit --no-fund --foreground-scripts \
+        "code-server@$code_server_version"
+    installed_version=$(node -p "require('$code_server_dir/package.json').version")
+    if [ "$installed_version" != "$code_server_version" ] || [ ! -f "$code_server_dir/out/node/entry.js" ]; then
+        say "code-server install incomplete (found version '${installed_version}')" >&2
+        exit 1
+    fi
+    touch "$marker"
+    say "code-server $code_server_version installed"
+fi
+
+say "done in $(( $(date +%s) - started ))s"

@@ -1,0 +1,260 @@
+// The UI test: what a curriculum designer sees. It installs the packaged extension
+// (out/trainspec.vsix, from `npm run package`) into a clean extensions folder of code-server,
+// opens a copy of examples/incomplete in headless chromium, and drives the workbench like a
+// person: Ctrl+P to open programme.tspec, the error squiggle, the Problems panel, a mouse hover
+// over a reference, and the coverage view from the command palette. See ../shared/vscode-e2e.md, "B".
+//
+//   node out/e2e/ui-test.mjs          (TRAINSPEC_VSIX=path overrides the .vsix)
+//
+// Screenshots go to test-output/e2e/ (problems.png, hover.png, coverage.png; failure.png when a
+// step fails). With TRAINSPEC_UPDATE_SCREENSHOTS=1 a fully successful run also copies them to
+// client/images/ for the READMEs; a plain test run never changes tracked files.
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { RunFolders, installExtension, launchChromium, log, outputDir, poll, repoRoot, startCodeServer, tail, type CodeServer } from '../code-server.js';
+
+const NOS_WORDING = 'Assess individuals’ needs and plan activities';
+const HOVERED_REFERENCE = 'AssessNeedsAndPlan';
+const STEP_TIMEOUT_MS = 60_000;
+
+const screenshots = {
+    problems: join(outputDir, 'problems.png'),
+    hover: join(outputDir, 'hover.png'),
+    coverage: join(outputDir, 'coverage.png')
+};
+
+let currentStep = 'setup';
+async function step<T>(name: string, body: () => Promise<T>): Promise<T> {
+    currentStep = name;
+    const started = Date.now();
+    const result = await body();
+    log(`✔ ${name} (${Date.now() - started} ms)`);
+    return result;
+}
+
+async function main(): Promise<number> {
+    const vsix = process.env.TRAINSPEC_VSIX ?? join(repoRoot, 'out', 'trainspec.vsix');
+    if (!existsSync(vsix)) {
+        throw new Error(`${vsix} is missing. Run: npm run package`);
+    }
+    mkdirSync(outputDir, { recursive: true });
+    const browserLog = join(outputDir, 'ui-browser.log');
+    writeFileSync(browserLog, '');
+    for (const file of [...Object.values(screenshots), join(outputDir, 'failure.png')]) {
+        rmSync(file, { force: true }); // No stale picture survives a failed run.
+    }
+
+    const folders = new RunFolders('ui');
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+    let page: Page | undefined;
+    try {
+        const installed = await step(`install ${vsix} into a clean extensions folder`, async () => installExtension(folders, vsix));
+        log(`  ${installed.split('\n').at(-1)}`);
+        const workspace = folders.copyExample('incomplete');
+        server = await startCodeServer(folders, { logName: 'ui-code-server.log' });
+        browser = await launchChromium(folders);
+        page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        page.setDefaultTimeout(STEP_TIMEOUT_MS);
+        page.on('console', message => appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
+        page.on('pageerror', error => appendFileSync(browserLog, `[pageerror] ${error.message}\n`));
+        const p = page;
+
+        await step('open the workbench on a copy of examples/incomplete', async () => {
+            await p.goto(server!.workbenchUrl(workspace));
+            await p.locator('.monaco-workbench').waitFor();
+            await p.locator('.explorer-folders-view .monaco-list-row', { hasText: 'programme.tspec' }).first().waitFor();
+        });
+
+        await step('open programme.tspec with Ctrl+P', async () => {
+            await p.locator('.monaco-workbench').click({ position: { x: 640, y: 5 } }).catch(() => undefined);
+            await p.keyboard.press('Control+P');
+            const input = p.locator('.quick-input-widget input');
+            await input.waitFor();
+            await input.fill('programme.tspec');
+            await p.locator('.quick-input-list .monaco-list-row', { hasText: 'programme.tspec' }).first().waitFor();
+            await p.keyboard.press('Enter');
+            await p.locator('.monaco-editor .view-lines', { hasText: 'DraftProgrammesPso' }).first().waitFor();
+        });
+
+        await step('see the error squiggle', async () => {
+            await p.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90_000 });
+            await p.locator('.monaco-editor .squiggly-warning').first().waitFor();
+        });
+
+        const problems = await step('read the Problems panel (Ctrl+Shift+M)', async () => {
+            await p.keyboard.press('Control+Shift+M');
+            const row = p.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown standard' });
+            await row.first().waitFor();
+            await p.locator('.markers-panel .monaco-list-row', { hasText: 'No module covers' }).first().waitFor();
+            const rows = (await p.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim());
+            await p.screenshot({ path: screenshots.problems });
+            return rows;
+        });
+        for (const row of problems) {
+            log(`  problem: ${row}`);
+        }
+        if (!problems.some(row => row.includes("Unknown standard 'AssesRiskOfHarm'. Did you mean 'AssessRiskOfHarm'?"))) {
+            throw new Error(`No Problems entry for the misspelt reference: ${JSON.stringify(problems)}`);
+        }
+
+        const hover = await step(`hover ${HOVERED_REFERENCE} with the mouse`, async () => {
+            // Bring its line into view (the Problems panel covers the lower part of the editor): Ctrl+G, line number.
+            const line = readFileSync(join(workspace, 'programme.tspec'), 'utf8').split('\n').findIndex(text => text.includes(HOVERED_REFERENCE)) + 1;
+            await p.locator('.monaco-editor .view-lines', { hasText: 'DraftProgrammesPso' }).first().click();
+            await p.keyboard.press('Control+G');
+            const input = p.locator('.quick-input-widget input');
+            await input.waitFor();
+            await input.fill(`:${line}`);
+            await p.keyboard.press('Enter');
+            await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+            await p.locator('.monaco-editor .view-line', { hasText: HOVERED_REFERENCE }).first().waitFor();
+            const point = await p.evaluate(`(${findWordInEditor.toString()})(${JSON.stringify(HOVERED_REFERENCE)})`) as { x: number; y: number } | null;
+            if (!point) {
+                throw new Error(`${HOVERED_REFERENCE} is not visible in the editor`);
+            }
+            const widget = p.locator('.monaco-hover', { hasText: NOS_WORDING }).first();
+            // Move onto the word in small steps, as a person would, until the hover shows. The workbench may
+            // still re-render (code lens, semantic tokens), which closes a hover: the picture only counts when
+            // the hover was there both before and after it was taken.
+            for (let attempt = 1; ; attempt++) {
+                await p.mouse.move(point.x - 40, point.y + 30);
+                await p.mouse.move(point.x, point.y, { steps: 5 });
+                try {
+                    await widget.waitFor({ state: 'visible', timeout: 5_000 });
+                    await settled(widget);
+                    const text = (await widget.innerText()).trim();
+                    await p.screenshot({ path: screenshots.hover });
+                    if (await widget.isVisible()) {
+                        return text;
+                    }
+                    log(`  the hover closed while the screenshot was taken (attempt ${attempt}); again`);
+                } catch (error) {
+                    if (attempt >= 10) {
+                        throw error;
+                    }
+                }
+                if (attempt >= 10) {
+                    throw new Error('The hover never stayed open long enough for a screenshot');
+                }
+            }
+        });
+        log(`  hover: ${JSON.stringify(hover.slice(0, 300))}`);
+        if (!hover.includes(NOS_WORDING)) {
+            throw new Error(`The hover does not contain "${NOS_WORDING}": ${JSON.stringify(hover)}`);
+        }
+
+        const coverage = await step('run TrainSpec: Show Coverage from the command palette', async () => {
+            await p.keyboard.press('Escape');
+            await p.mouse.move(5, 700);
+            await p.keyboard.press('Control+J'); // View: Toggle Panel, so that the coverage view gets the room
+            await p.locator('.markers-panel').waitFor({ state: 'hidden' });
+            // The command palette offers the command when a TrainSpec editor is active: click into it first.
+            await p.locator('.monaco-editor .view-line', { hasText: HOVERED_REFERENCE }).first().click();
+            // For the picture: the programme's head in the editor, and the side bar closed to give the view room.
+            await p.keyboard.press('Control+Home');
+            await p.locator('.monaco-editor .view-line', { hasText: 'DraftProgrammesPso' }).first().waitFor();
+            await p.keyboard.press('Control+B'); // View: Toggle Primary Side Bar Visibility
+            await p.locator('.part.sidebar').waitFor({ state: 'hidden' });
+            await runCommand(p, 'TrainSpec: Show Coverage');
+            await p.locator('.tabs-container .tab', { hasText: /coverage/i }).first().waitFor();
+            const body = p.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+            await body.filter({ hasText: /PsoDevelopSelf|develop own knowledge and skills/ }).waitFor();
+            const text = (await body.innerText()).replace(/\s+/g, ' ').trim();
+            await p.screenshot({ path: screenshots.coverage });
+            return text;
+        });
+        log(`  coverage view: ${JSON.stringify(coverage.slice(0, 300))}`);
+
+        log(`screenshots: ${Object.values(screenshots).join(', ')}`);
+        if (process.env.TRAINSPEC_UPDATE_SCREENSHOTS === '1') {
+            const images = join(repoRoot, 'client', 'images');
+            mkdirSync(images, { recursive: true });
+            for (const [name, file] of Object.entries(screenshots)) {
+                copyFileSync(file, join(images, `screenshot-${name}.png`));
+            }
+            log('  copied to client/images/screenshot-{problems,hover,coverage}.png');
+        }
+        return 0;
+    } catch (error) {
+        log(`✘ ${currentStep}: ${error instanceof Error ? error.message : String(error)}`);
+        if (page) {
+            const toasts = await page.locator('.notifications-toasts .notification-list-item').allInnerTexts().catch(() => []);
+            for (const toast of toasts) {
+                log(`  notification: ${toast.replace(/\s+/g, ' ').trim()}`);
+            }
+            const failure = join(outputDir, 'failure.png');
+            await page.screenshot({ path: failure }).then(() => log(`  screenshot of the failure: ${failure}`), () => undefined);
+        }
+        if (server) {
+            log(`  code-server log (tail):\n${tail(server.logFile, 20)}`);
+        }
+        log(`  browser console: ${browserLog}`);
+        return 1;
+    } finally {
+        await browser?.close().catch(() => undefined);
+        await server?.stop();
+        folders.dispose();
+    }
+}
+
+/** Waits until an element is fully opaque (fade-in done) and has stopped moving, for a faithful screenshot. */
+async function settled(locator: Locator): Promise<void> {
+    let last = '';
+    await poll('the element to settle', async () => {
+        const state = await locator.evaluate((element: any) => {
+            let opacity = 1;
+            for (let e = element; e; e = e.parentElement) {
+                opacity *= Number((globalThis as any).getComputedStyle(e).opacity);
+            }
+            const box = element.getBoundingClientRect();
+            return `${opacity}|${box.x},${box.y},${box.width},${box.height}`;
+        });
+        const stable = state === last && state.startsWith('1|');
+        last = state;
+        return stable ? true : undefined;
+    }, 5_000, 100);
+}
+
+/** Runs a command from the command palette by its label. */
+async function runCommand(page: Page, label: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${label}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Runs in the page: the centre of the first occurrence of `word` in the editor's rendered lines.
+ * (A plain function turned into a string, so that this file needs no DOM typings.)
+ */
+function findWordInEditor(word: string): { x: number; y: number } | null {
+    const doc = (globalThis as any).document;
+    for (const line of doc.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+        const walker = doc.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const index = (node.textContent as string).indexOf(word);
+            if (index >= 0) {
+                const range = doc.createRange();
+                range.setStart(node, index);
+                range.setEnd(node, index + word.length);
+                const box = range.getBoundingClientRect();
+                return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+            }
+        }
+    }
+    return null;
+}
+
+const started = Date.now();
+main().then(code => {
+    log(`ui-test finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
+    process.exit(code);
+}, (error: unknown) => {
+    log(`ui-test failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+});
