@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { waitFor } from './wait-for.js';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 
@@ -164,27 +165,6 @@ export async function freePort(): Promise<number> {
     });
 }
 
-/** Polls `check` until it returns a value other than undefined, or throws after `timeoutMs`. */
-export async function poll<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, intervalMs = 100): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let lastError: unknown;
-    for (;;) {
-        try {
-            const value = await check();
-            if (value !== undefined) {
-                return value;
-            }
-        } catch (error) {
-            lastError = error;
-        }
-        if (Date.now() > deadline) {
-            const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-            throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${reason}`);
-        }
-        await new Promise(done => setTimeout(done, intervalMs));
-    }
-}
-
 export interface CodeServer {
     readonly port: number;
     readonly origin: string;
@@ -250,13 +230,13 @@ export async function startCodeServer(folders: RunFolders, options: { env?: Reco
             stop: () => stopProcessGroup(child)
         };
         try {
-            await poll('code-server /healthz', async () => {
+            await waitFor('code-server /healthz', async () => {
                 if (exited) {
                     throw new Error(exited);
                 }
                 const response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2_000) });
                 return response.ok ? true : undefined;
-            }, 60_000, 100);
+            }, { timeoutMs: 60_000 });
             log(`code-server ${CODE_SERVER_VERSION} listening on ${origin} (pid ${child.pid}, log ${logFile})`);
             return server;
         } catch (error) {
@@ -288,10 +268,10 @@ async function stopProcessGroup(child: ChildProcess): Promise<void> {
     }
     process.kill(-pgid, 'SIGTERM');
     try {
-        await poll('code-server to stop', () => (alive() ? undefined : true), 10_000, 50);
+        await waitFor('code-server to stop', () => (alive() ? undefined : true), { timeoutMs: 10_000, intervalMs: 50 });
     } catch {
         try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone meanwhile */ }
-        await poll('code-server to die', () => (alive() ? undefined : true), 5_000, 50);
+        await waitFor('code-server to die', () => (alive() ? undefined : true), { timeoutMs: 5_000, intervalMs: 50 });
     }
     running.delete(child);
 }

@@ -5,7 +5,8 @@
 // Both open a temporary copy of examples/incomplete as the workspace folder.
 // scripts/e2e/build.mjs bundles this file to out/e2e/suite.cjs with `vscode` external.
 import * as vscode from 'vscode';
-import { assert, report, runTests, test, waitFor } from './runner.js';
+import { waitFor } from '../wait-for.js';
+import { assert, report, runTests, test } from './runner.js';
 
 const EXTENSION_ID = 'trainspec.trainspec';
 const NOS_WORDING = 'Assess individuals’ needs and plan activities';

@@ -12,7 +12,8 @@
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { RunFolders, installExtension, launchChromium, log, outputDir, poll, repoRoot, startCodeServer, tail, type CodeServer } from '../code-server.js';
+import { waitFor } from '../wait-for.js';
+import { RunFolders, installExtension, launchChromium, log, outputDir, repoRoot, startCodeServer, tail, type CodeServer } from '../code-server.js';
 
 const NOS_WORDING = 'Assess individuals’ needs and plan activities';
 const HOVERED_REFERENCE = 'AssessNeedsAndPlan';
@@ -202,7 +203,7 @@ async function main(): Promise<number> {
 /** Waits until an element is fully opaque (fade-in done) and has stopped moving, for a faithful screenshot. */
 async function settled(locator: Locator): Promise<void> {
     let last = '';
-    await poll('the element to settle', async () => {
+    await waitFor('the element to settle', async () => {
         const state = await locator.evaluate((element: any) => {
             let opacity = 1;
             for (let e = element; e; e = e.parentElement) {
@@ -214,7 +215,7 @@ async function settled(locator: Locator): Promise<void> {
         const stable = state === last && state.startsWith('1|');
         last = state;
         return stable ? true : undefined;
-    }, 5_000, 100);
+    }, { timeoutMs: 5_000 });
 }
 
 /** Runs a command from the command palette by its label. */
