@@ -4,9 +4,7 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { CoverageAnalysis, RequirementStatus } from '../coverage/coverage-analysis.js';
 import { isProgramme, isSpec, type Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
-
-/** The client command that opens the coverage view: arguments [documentUri, programmeName]. */
-export const SHOW_COVERAGE_COMMAND = 'trainspec.showCoverage';
+import { SHOW_COVERAGE_COMMAND } from './coverage-matrix.js';
 
 /**
  * Above each programme, how much of each target role and of the pathway its modules cover,
