@@ -38,9 +38,14 @@ export interface CoverageAnalysis {
     programmesOf(module: Module): Programme[];
 }
 
+/**
+ * What is known of one workspace state. A programme is analysed when first asked for, once;
+ * roles are resolved once and shared by every programme that targets them.
+ */
 interface WorkspaceCoverage {
     programmes: Map<Programme, ProgrammeCoverage>;
-    membership: Map<Module, Programme[]>;
+    roles: Map<Role, RoleRequirements>;
+    membership?: Map<Module, Programme[]>;
 }
 
 export class DefaultCoverageAnalysis implements CoverageAnalysis {
@@ -56,42 +61,56 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
     }
 
     ofProgramme(programme: Programme): ProgrammeCoverage {
-        return this.workspace().programmes.get(programme) ?? this.analyse(programme, new Map());
+        const workspace = this.workspace();
+        let coverage = workspace.programmes.get(programme);
+        if (!coverage) {
+            coverage = this.analyse(programme, workspace.roles);
+            workspace.programmes.set(programme, coverage);
+        }
+        return coverage;
     }
 
     all(): ProgrammeCoverage[] {
-        return [...this.workspace().programmes.values()];
+        return this.allProgrammes().map(programme => this.ofProgramme(programme));
     }
 
     programmesOf(module: Module): Programme[] {
-        return this.workspace().membership.get(module) ?? [];
+        const workspace = this.workspace();
+        workspace.membership ??= this.indexMembership();
+        return workspace.membership.get(module) ?? [];
     }
 
     protected workspace(): WorkspaceCoverage {
         return this.cache.get('coverage', () => this.analyseWorkspace());
     }
 
+    /** Starts a workspace state; the programmes are analysed as they are asked for. */
     protected analyseWorkspace(): WorkspaceCoverage {
-        const roles = new Map<Role, RoleRequirements>();
-        const programmes = new Map<Programme, ProgrammeCoverage>();
+        return { programmes: new Map(), roles: new Map() };
+    }
+
+    protected allProgrammes(): Programme[] {
+        return this.documents.all
+            .flatMap(document => {
+                const root = document.parseResult.value;
+                return isSpec(root) ? root.elements.filter(isProgramme) : [];
+            })
+            .toArray();
+    }
+
+    /** Which programmes each module belongs to; needs only the programmes' modules, not their coverage. */
+    protected indexMembership(): Map<Module, Programme[]> {
         const membership = new Map<Module, Programme[]>();
-        for (const document of this.documents.all) {
-            const root = document.parseResult.value;
-            for (const programme of isSpec(root) ? root.elements.filter(isProgramme) : []) {
-                const coverage = this.analyse(programme, roles);
-                programmes.set(programme, coverage);
-                for (const module of coverage.modules) {
-                    const owners = membership.get(module) ?? [];
-                    owners.push(programme);
-                    membership.set(module, owners);
-                }
+        for (const programme of this.allProgrammes()) {
+            for (const module of modulesOf(programme)) {
+                membership.set(module, [...(membership.get(module) ?? []), programme]);
             }
         }
-        return { programmes, membership };
+        return membership;
     }
 
     protected analyse(programme: Programme, roleCache: Map<Role, RoleRequirements>): ProgrammeCoverage {
-        const modules = [...new Set([...programme.modules, ...programme.includes.map(ref => ref.ref).filter(isModule)])];
+        const modules = modulesOf(programme);
         const coveredBy = this.indexCovers(modules);
         const statuses = new Map<Coverable, RequirementStatus>();
         const require = (item: Coverable, origin: RequirementOrigin): void => {
@@ -150,4 +169,9 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
         }
         return index;
     }
+}
+
+/** A programme's own modules, then those it includes, each once. */
+function modulesOf(programme: Programme): Module[] {
+    return [...new Set([...programme.modules, ...programme.includes.map(ref => ref.ref).filter(isModule)])];
 }
