@@ -1,4 +1,4 @@
-import { DocumentState, WorkspaceCache, type LangiumDocuments } from 'langium';
+import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isModule, isProgramme, isSpec, isUnit, type Area, type Coverable, type Module, type Programme, type Role } from '../generated/ast.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
@@ -90,12 +90,7 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
     }
 
     protected allProgrammes(): Programme[] {
-        return this.documents.all
-            .flatMap(document => {
-                const root = document.parseResult.value;
-                return isSpec(root) ? root.elements.filter(isProgramme) : [];
-            })
-            .toArray();
+        return this.documents.all.flatMap(programmesIn).toArray();
     }
 
     /** Which programmes each module belongs to; needs only the programmes' modules, not their coverage. */
@@ -169,6 +164,12 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
         }
         return index;
     }
+}
+
+/** The programmes a document declares: none unless it is a spec. */
+export function programmesIn(document: LangiumDocument): Programme[] {
+    const root = document.parseResult.value;
+    return isSpec(root) ? root.elements.filter(isProgramme) : [];
 }
 
 /** A programme's own modules, then those it includes, each once. */

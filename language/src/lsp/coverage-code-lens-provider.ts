@@ -1,8 +1,8 @@
 import type { LangiumDocument, NameProvider } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import type { CoverageAnalysis, RequirementStatus } from '../coverage/coverage-analysis.js';
-import { isProgramme, isSpec, type Programme } from '../generated/ast.js';
+import { programmesIn, type CoverageAnalysis, type RequirementStatus } from '../coverage/coverage-analysis.js';
+import type { Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { SHOW_COVERAGE_COMMAND } from './coverage-matrix.js';
 
@@ -20,8 +20,7 @@ export class CoverageCodeLensProvider implements CodeLensProvider {
     }
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
-        const root = document.parseResult.value;
-        return isSpec(root) ? root.elements.filter(isProgramme).flatMap(programme => this.lensesOf(document, programme)) : [];
+        return programmesIn(document).flatMap(programme => this.lensesOf(document, programme));
     }
 
     protected lensesOf(document: LangiumDocument, programme: Programme): CodeLens[] {

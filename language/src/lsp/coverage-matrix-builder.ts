@@ -1,8 +1,8 @@
 import { AstUtils, type AstNode, type LangiumDocument, type NameProvider } from 'langium';
 import type { Location } from 'vscode-languageserver-types';
 import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText } from '../catalogue/item-descriptions.js';
-import type { CoverageAnalysis, RequirementOrigin, RequirementStatus } from '../coverage/coverage-analysis.js';
-import { isProgramme, isSpec, type Programme } from '../generated/ast.js';
+import { programmesIn, type CoverageAnalysis, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
+import type { Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import type { CoverageMatrix, MatrixRequirement, RequirementGroup } from './coverage-matrix.js';
 
@@ -26,8 +26,7 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
     }
 
     matricesOf(document: LangiumDocument): CoverageMatrix[] {
-        const root = document.parseResult.value;
-        return isSpec(root) ? root.elements.filter(isProgramme).map(programme => this.matrixOf(programme)) : [];
+        return programmesIn(document).map(programme => this.matrixOf(programme));
     }
 
     matrixOf(programme: Programme): CoverageMatrix {
