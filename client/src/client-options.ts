@@ -4,6 +4,7 @@ import {
     RevealOutputChannelOn, TransportKind,
     type ErrorHandler, type InitializationFailedHandler, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from '../../language/src/protocol/constants.js';
 import { SERVER_DOCUMENT_SELECTOR } from './document-selector.js';
 
 /** The bundled server, out/server.cjs beside out/extension.cjs, spoken to over Node IPC. */
@@ -29,7 +30,7 @@ export function createClientOptions(parts: ClientParts): LanguageClientOptions {
         documentSelector: SERVER_DOCUMENT_SELECTOR,
         synchronize: {
             // The server reads `trainspec.*` (e.g. trainspec.coverage.severity) and hears when it changes.
-            configurationSection: 'trainspec',
+            configurationSection: SETTINGS_SECTION,
             // Specs and catalogues that change on disk, open or not (git checkout, other editors).
             fileEvents: parts.fileWatcher
         },

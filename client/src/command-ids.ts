@@ -1,4 +1,6 @@
+import { Commands } from '../../language/src/protocol/constants.js';
+
 /** The commands the extension contributes (see `contributes.commands` in package.json). */
-export { SHOW_COVERAGE_COMMAND } from '../../language/src/lsp/coverage-matrix.js';
-export const RESTART_SERVER_COMMAND = 'trainspec.restartServer';
-export const SHOW_OUTPUT_COMMAND = 'trainspec.showOutput';
+export const SHOW_COVERAGE_COMMAND = Commands.showCoverage;
+export const RESTART_SERVER_COMMAND = Commands.restartServer;
+export const SHOW_OUTPUT_COMMAND = Commands.showOutput;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LanguageIds } from '../../language/src/protocol/constants.js';
 import { RESTART_SERVER_COMMAND, SHOW_COVERAGE_COMMAND, SHOW_OUTPUT_COMMAND } from './command-ids.js';
 import type { CoveragePanels } from './coverage/coverage-panels.js';
 import type { TrainSpecServer } from './trainspec-server.js';
@@ -11,7 +12,7 @@ export function registerCommands(server: TrainSpecServer, coverage: CoveragePane
         vscode.commands.registerCommand(SHOW_COVERAGE_COMMAND, async (target?: unknown, programmeName?: unknown) => {
             const editor = vscode.window.activeTextEditor;
             const document = toUri(target) ?? editor?.document.uri;
-            if (!document || (target === undefined && editor?.document.languageId !== 'trainspec')) {
+            if (!document || (target === undefined && editor?.document.languageId !== LanguageIds.spec)) {
                 void vscode.window.showInformationMessage('Open a TrainSpec programme (.tspec file) to see its coverage.');
                 return undefined;
             }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SETTINGS_SECTION } from '../../language/src/protocol/constants.js';
 
 type TraceSetting = 'off' | 'messages' | 'verbose';
 
@@ -29,7 +30,7 @@ export class TraceChannel implements vscode.LogOutputChannel {
     }
 
     get logLevel(): vscode.LogLevel {
-        const setting = vscode.workspace.getConfiguration('trainspec').get<TraceSetting>('trace.server', 'off');
+        const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<TraceSetting>('trace.server', 'off');
         return setting === 'messages' || setting === 'verbose' ? vscode.LogLevel.Trace : vscode.LogLevel.Off;
     }
 

@@ -1,4 +1,4 @@
-import type { CoverageMatrix, MatrixRequirement } from '../../language/src/lsp/coverage-matrix.js';
+import type { CoverageMatrix, MatrixRequirement } from '../../language/src/protocol/coverage-matrix.js';
 
 /** A location in `uri` on `line`. */
 export function at(uri: string, line: number, character = 0) {

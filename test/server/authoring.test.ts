@@ -6,7 +6,7 @@ import {
     type CodeAction, type ResponseError, type TextEdit
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COVERAGE_MATRIX_REQUEST, type CoverageMatrixResult } from '../../language/src/lsp/coverage-matrix.js';
+import { CoverageMatrixRequest } from '../../language/src/protocol/lsp-ext.js';
 import { fileUri, LspClient } from '../support/lsp-client.js';
 import { REPO_ROOT } from '../support/run-cli.js';
 import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
@@ -56,7 +56,7 @@ describe('authoring over the language server protocol', () => {
     });
 
     test('trainspec/coverageMatrix answers the matrix of each programme in a document', async () => {
-        const result = await client.connection.sendRequest<CoverageMatrixResult>(COVERAGE_MATRIX_REQUEST, { uri: programme });
+        const result = await client.connection.sendRequest(CoverageMatrixRequest, { uri: programme });
         expect(result.matrices).toHaveLength(1);
         const [matrix] = result.matrices;
         expect(matrix.programme).toEqual({
@@ -81,8 +81,8 @@ describe('authoring over the language server protocol', () => {
     test('trainspec/coverageMatrix for a document without programmes has no matrices; for an unknown document, an error, not a crash', async () => {
         const catalogue = fileUri(folder.file('local.nos'));
         await client.openDocument(catalogue, 'role Mentor "Mentor" {\n    requires OwnDevelopment\n}\n', 'trainspec-standards');
-        expect(await client.connection.sendRequest(COVERAGE_MATRIX_REQUEST, { uri: catalogue })).toEqual({ matrices: [] });
-        const unknown = await client.connection.sendRequest(COVERAGE_MATRIX_REQUEST, { uri: 'file:///nope.tspec' })
+        expect(await client.connection.sendRequest(CoverageMatrixRequest, { uri: catalogue })).toEqual({ matrices: [] });
+        const unknown = await client.connection.sendRequest(CoverageMatrixRequest, { uri: 'file:///nope.tspec' })
             .then(result => ({ result }), (error: ResponseError) => ({ error: error.message }));
         expect(unknown).toEqual({ error: 'No document found for URI: file:///nope.tspec' });
         expect(client.running).toBe(true);

@@ -1,4 +1,4 @@
-import type { CoverageMatrix, MatrixModule, MatrixRequirement, RequirementGroup } from '../../../language/src/lsp/coverage-matrix.js';
+import type { CoverageMatrix, MatrixModule, MatrixRequirement, RequirementGroup } from '../../../language/src/protocol/coverage-matrix.js';
 import { COVERAGE_SCRIPT } from './coverage-script.js';
 import { COVERAGE_STYLE } from './coverage-style.js';
 

@@ -1,4 +1,4 @@
-import type { CoverageMatrix } from '../../../language/src/lsp/coverage-matrix.js';
+import type { CoverageMatrix } from '../../../language/src/protocol/coverage-matrix.js';
 
 /**
  * Pure helpers around the server's coverage matrices (no VS Code API), so that they can be

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CoverageMatrix } from '../../../language/src/lsp/coverage-matrix.js';
+import type { CoverageMatrix } from '../../../language/src/protocol/coverage-matrix.js';
 import { openLocation } from '../open-location.js';
 import type { TrainSpecServer } from '../trainspec-server.js';
 import { renderCoveragePage, renderMatrix, renderNotice } from './coverage-html.js';

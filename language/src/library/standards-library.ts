@@ -3,9 +3,9 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import pqfLeaflet from './pqf-leaflet.nos';
 import roles from './roles.nos';
 import s10Guidelines from './s10-guidelines.nos';
+import { BUILTIN_SCHEME } from '../protocol/constants.js';
 
-/** The scheme of the read-only documents that hold the built-in standards. */
-export const BUILTIN_SCHEME = 'builtin';
+export { BUILTIN_SCHEME };
 
 /**
  * The built-in probation standards: the s10 guidelines (core skill sets, core competences,

@@ -4,7 +4,7 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { programmesIn, type CoverageAnalysis, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
-import { SHOW_COVERAGE_COMMAND } from './coverage-matrix.js';
+import { Commands } from '../protocol/constants.js';
 
 /**
  * Above each programme, how much of each target role and of the pathway its modules cover,
@@ -31,7 +31,7 @@ export class CoverageCodeLensProvider implements CodeLensProvider {
         const { requirements, roles } = this.coverage.ofProgramme(programme);
         const lens = (title: string): CodeLens => ({
             range,
-            command: { title, command: SHOW_COVERAGE_COMMAND, arguments: [document.uri.toString(), programme.name] }
+            command: { title, command: Commands.showCoverage, arguments: [document.uri.toString(), programme.name] }
         });
         const lenses = [...new Set(roles.map(({ role }) => role))].map(role => {
             const { covered, total } = count(requirements.filter(status => status.origins.some(origin => origin.kind === 'role' && origin.role === role)));

@@ -4,7 +4,7 @@ import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, proven
 import { programmesIn, type CoverageAnalysis, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
-import type { CoverageMatrix, MatrixRequirement, RequirementGroup } from './coverage-matrix.js';
+import type { CoverageMatrix, MatrixRequirement, RequirementGroup } from '../protocol/coverage-matrix.js';
 
 /**
  * Builds the coverage matrices that the coverage view shows, from the workspace's one

@@ -2,7 +2,8 @@ import { DocumentState } from 'langium';
 import { createRequestHandler } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TrainSpecServices, TrainSpecSharedServices } from '../trainspec-module.js';
-import { COVERAGE_MATRIX_REQUEST, type CoverageMatrixParams, type CoverageMatrixResult } from './coverage-matrix.js';
+import type { CoverageMatrixResult } from '../protocol/coverage-matrix.js';
+import { CoverageMatrixRequest } from '../protocol/lsp-ext.js';
 
 /**
  * Answers `trainspec/coverageMatrix` on the language server's connection: the coverage
@@ -18,6 +19,6 @@ export function registerCoverageMatrixRequest(shared: TrainSpecSharedServices): 
         const builder = (services as TrainSpecServices).authoring.CoverageMatrixBuilder;
         return { matrices: builder.matricesOf(document) } satisfies CoverageMatrixResult;
     }, shared, DocumentState.IndexedReferences);
-    connection.onRequest(COVERAGE_MATRIX_REQUEST, async (params: CoverageMatrixParams, token: CancellationToken) =>
+    connection.onRequest(CoverageMatrixRequest, async (params, token: CancellationToken) =>
         (await handler({ textDocument: { uri: params.uri } }, token)) ?? ({ matrices: [] } satisfies CoverageMatrixResult));
 }

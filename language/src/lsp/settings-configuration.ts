@@ -1,9 +1,7 @@
 import { Disposable, type ConfigurationProvider, type DocumentBuilder, type WorkspaceLock } from 'langium';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
-import { COVERAGE_SEVERITIES, type CoverageSeverity, type TrainSpecSettings } from '../workspace/trainspec-settings.js';
-
-/** The editor's settings section of TrainSpec: `trainspec.coverage.severity` and the like. */
-export const SETTINGS_SECTION = 'trainspec';
+import { COVERAGE_SEVERITIES, SETTINGS_SECTION, type CoverageSeverity } from '../protocol/constants.js';
+import type { TrainSpecSettings } from '../workspace/trainspec-settings.js';
 
 /** The part of the `trainspec` settings section that the language server reads. */
 export interface TrainSpecSettingsSection {

@@ -1,7 +1,6 @@
-/** How coverage gaps are reported: as errors, warnings, information, or not at all. */
-export type CoverageSeverity = 'error' | 'warning' | 'information' | 'off';
+import { COVERAGE_SEVERITIES, type CoverageSeverity } from '../protocol/constants.js';
 
-export const COVERAGE_SEVERITIES: readonly CoverageSeverity[] = ['error', 'warning', 'information', 'off'];
+export { COVERAGE_SEVERITIES, type CoverageSeverity };
 
 /** The user's choices that change what TrainSpec reports (editor settings, CLI flags). */
 export interface TrainSpecSettings {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Location, Range } from 'vscode-languageserver';
-import type { CoverageMatrix } from '../../../language/src/lsp/coverage-matrix.js';
+import type { CoverageMatrix } from '../../../language/src/protocol/coverage-matrix.js';
 import { isUnit } from '../../../language/src/generated/ast.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 import { REPO_ROOT } from '../../support/run-cli.js';

@@ -6,12 +6,7 @@ import type { Location } from 'vscode-languageserver-types';
  * Plain data, shared by the server (which builds it) and the VS Code client (which shows it).
  */
 
-/** The client command that opens the coverage view; the server's code lenses invoke it with [documentUri, programmeName]. */
-export const SHOW_COVERAGE_COMMAND = 'trainspec.showCoverage';
-
-/** `trainspec/coverageMatrix`: the matrices of the programmes in one document. */
-export const COVERAGE_MATRIX_REQUEST = 'trainspec/coverageMatrix';
-
+/** The parameters of `trainspec/coverageMatrix` (see lsp-ext.ts). */
 export interface CoverageMatrixParams {
     /** The document whose programmes are wanted. */
     uri: string;

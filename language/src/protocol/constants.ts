@@ -1,0 +1,29 @@
+/**
+ * Names that the language server, the CLI and the VS Code client must agree on. Each is
+ * defined here once; package.json repeats the ones VS Code reads from the manifest, and a
+ * test holds the manifest to them.
+ */
+
+/** The scheme of the read-only documents that hold the built-in standards. */
+export const BUILTIN_SCHEME = 'builtin';
+
+/** The editor's settings section of TrainSpec: `trainspec.coverage.severity` and the like. */
+export const SETTINGS_SECTION = 'trainspec';
+
+/** How coverage gaps are reported: as errors, warnings, information, or not at all. */
+export const COVERAGE_SEVERITIES = ['error', 'warning', 'information', 'off'] as const;
+export type CoverageSeverity = typeof COVERAGE_SEVERITIES[number];
+
+/** The commands the extension contributes (see `contributes.commands` in package.json). */
+export const Commands = {
+    /** Opens the coverage view; the server's code lenses invoke it with [documentUri, programmeName]. */
+    showCoverage: 'trainspec.showCoverage',
+    restartServer: 'trainspec.restartServer',
+    showOutput: 'trainspec.showOutput'
+} as const;
+
+/** The language ids of programme specs (.tspec) and standards catalogues (.nos), as package.json declares them. */
+export const LanguageIds = {
+    spec: 'trainspec',
+    standards: 'trainspec-standards'
+} as const;

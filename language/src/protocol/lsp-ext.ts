@@ -1,0 +1,11 @@
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matrix.js';
+
+/**
+ * TrainSpec's extensions to the Language Server Protocol, typed once and imported by both the
+ * language server and the VS Code client (as rust-analyzer's `lsp_ext.ts` does), so that a
+ * method name or a parameter shape cannot drift between the two.
+ */
+
+/** `trainspec/coverageMatrix`: the coverage matrices of the programmes in one document. */
+export const CoverageMatrixRequest = new RequestType<CoverageMatrixParams, CoverageMatrixResult, void>('trainspec/coverageMatrix');
