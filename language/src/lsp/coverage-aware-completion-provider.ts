@@ -8,6 +8,7 @@ import type { CoverageAnalysis } from '../coverage/coverage-analysis.js';
 import { isModule, isProgramme, type Module, type Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { isCatalogueItem, itemDetails } from './item-markdown.js';
+import { ResilientCompletionProvider } from './resilient-completion-provider.js';
 
 /** Shown after the name of a requirement that no module of the programme covers yet. */
 export const NOT_YET_COVERED = ' — not yet covered';
@@ -18,7 +19,7 @@ export const NOT_YET_COVERED = ' — not yet covered';
  * that no module covers yet come first, in the order the roles state them.
  * `Group.` offers the letters of that competence group.
  */
-export class CoverageAwareCompletionProvider extends DefaultCompletionProvider {
+export class CoverageAwareCompletionProvider extends ResilientCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.'] };
     protected readonly coverage: CoverageAnalysis;
 

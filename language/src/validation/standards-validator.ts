@@ -1,4 +1,5 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { sentenceSubject, shownName } from '../catalogue/item-descriptions.js';
 import type { Role, TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
@@ -16,7 +17,7 @@ export class StandardsValidator {
         if (cycle && cycle[0] === role && cycle[cycle.length - 1] === role) {
             // On the `extends` reference that leads into the cycle, not necessarily the first one.
             const index = Math.max(0, role.extends.findIndex(ref => ref.ref === cycle[1]));
-            accept('error', `Role '${role.name}' extends itself through ${cycle.map(each => each.name).join(' → ')}.`,
+            accept('error', `${sentenceSubject(role)} extends itself through ${cycle.map(shownName).join(' → ')}.`,
                 { node: role, property: 'extends', index, code: DiagnosticCode.RoleExtendsCycle });
         }
     }

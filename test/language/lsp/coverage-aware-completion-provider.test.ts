@@ -1,6 +1,6 @@
 import { expectCompletion } from 'langium/test';
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { NOT_YET_COVERED } from '../../../language/src/lsp/coverage-aware-completion-provider.js';
 import { positionIn } from '../../support/lsp-positions.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
@@ -145,5 +145,24 @@ describe('keyword completion', () => {
             expectedItems: ['prepares', 'pathway', 'route', 'includes', 'module'],
             disposeAfterCheck: true
         });
+    });
+});
+
+describe('completion on half-typed catalogues', () => {
+    test('offers an item whose title is not typed yet, with no detail, and logs nothing', async () => {
+        const errors = vi.spyOn(console, 'error');
+        await workspace.write('broken.nos', 'unit Broken in RiskSkills');
+        try {
+            await completeIn('module M "M" { covers Bro<|> }', list => {
+                const broken = list.items.find(item => item.label === 'Broken');
+                expect(broken).toMatchObject({ label: 'Broken', kind: CompletionItemKind.EnumMember });
+                expect(broken?.detail ?? '').toBe('');
+                expect(JSON.stringify(broken)).not.toContain('undefined');
+            });
+            expect(errors).not.toHaveBeenCalled();
+        } finally {
+            errors.mockRestore();
+            await workspace.delete('broken.nos');
+        }
     });
 });
