@@ -11,18 +11,30 @@ export interface ProviderFailure {
 
 const FORMATTING = { tabSize: 4, insertSpaces: true };
 
+/** A missing name or title that reached text a person reads: a hover, a completion detail, a quick fix's title or edit. */
+const SAYS_UNDEFINED = /\bundefined\b/;
+
 /**
  * Runs every language feature the server offers over one document: the document-wide ones
- * once, and the position-based ones at each of the given offsets. Returns what threw; it
- * never throws itself, so a property test can report the first failing input whole.
+ * once, and the position-based ones at each of the given offsets. Returns what threw, and
+ * every answer whose text says 'undefined' (unless the document itself does); it never
+ * throws itself, so a property test can report the first failing input whole.
  */
 export async function exerciseEveryProvider(services: TrainSpecServices, document: LangiumDocument, offsets: number[]): Promise<ProviderFailure[]> {
     const failures: ProviderFailure[] = [];
     const textDocument = { uri: document.uri.toString() };
     const lsp = services.lsp;
+    const checkAnswers = !SAYS_UNDEFINED.test(document.textDocument.getText());
     const attempt = async (provider: string, run: () => unknown, offset?: number): Promise<unknown> => {
         try {
-            return await run();
+            const answer = await run();
+            // JSON leaves out undefined values, so 'undefined' in it was written into some text.
+            const json = checkAnswers && answer !== undefined ? JSON.stringify(answer) : undefined;
+            const at = json?.search(SAYS_UNDEFINED) ?? -1;
+            if (json && at >= 0) {
+                failures.push({ provider, offset, error: `answered with text that says 'undefined': …${json.slice(Math.max(0, at - 120), at + 40)}…` });
+            }
+            return answer;
         } catch (error) {
             if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed && !/undefined/.test(error.message)) {
                 // A refusal the user reads, such as renaming a built-in standard: an answer, not a failure.

@@ -103,18 +103,86 @@ framework Extra "Extra standards" {
     }
 ];
 
+/**
+ * A catalogue and a spec that use each other (the spec prepares the catalogue's role and covers
+ * its items), so that a slip in one shows in the other's coverage, hover and quick fixes.
+ */
+export const WELL_FORMED_PAIR: [HalfTypedDocument, HalfTypedDocument] = [
+    {
+        language: 'nos',
+        text: `document Handbook "Team handbook"
+framework Team "Team standards" {
+    source Handbook section "1"
+    skill set TeamSkills "Team skills" { text "Work as a team." }
+    unit Briefing "Brief the team" in TeamSkills
+    unit Debriefing "Debrief the team" in TeamSkills { text "Debrief after each case." code "T2" }
+    area Teamwork "Teamwork" { text "Team work." units Briefing, Debriefing }
+    competences Conduct "Team conduct" { a "Listen." b "Speak up." }
+    outcome TeamOutcome "Lead a briefing"
+}
+role TeamLead "Team lead" extends PSO {
+    requires Conduct, TeamSkills, Briefing, TeamOutcome
+    requires pathway
+}
+role Deputy "Deputy" extends TeamLead { requires Conduct.a }
+`
+    },
+    {
+        language: 'tspec',
+        text: `programme Leads "Team leads" {
+    prepares TeamLead, Deputy
+    pathway Teamwork
+    module Briefings "Briefings" {
+        hours 6
+        covers Briefing, Conduct.a, TeamOutcome
+    }
+    includes Debriefs
+}
+module Debriefs "Debriefs" { covers Debriefing }
+module Spare "Spare" { covers Conduct.b }
+`
+    }
+];
+
 /** The tokens of a document: words, strings, comments, punctuation and whitespace runs. */
 function tokens(text: string): string[] {
     return text.match(/"(?:\\.|[^"\\])*"|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/|[\w.]+|\s+|./g) ?? [];
 }
 
-type Mutation = { kind: 'delete' | 'replace' | 'insert' | 'duplicate'; at: number; with: string } | { kind: 'cut'; at: number };
+type Mutation =
+    | { kind: 'delete' | 'replace' | 'insert' | 'duplicate'; at: number; with: string }
+    | { kind: 'cut'; at: number }
+    | { kind: 'forget'; at: number; what: 'name' | 'title' | 'both' };
+
+/** Keywords after which a declaration's name and title come. */
+const DECLARING = new Set(['document', 'framework', 'set', 'unit', 'area', 'competences', 'outcome', 'qualification', 'route', 'role', 'guidance', 'programme', 'module']);
 
 function mutation(language: Language): fc.Arbitrary<Mutation> {
     return fc.oneof(
-        fc.record({ kind: fc.constantFrom('delete' as const, 'replace' as const, 'insert' as const, 'duplicate' as const), at: fc.nat(), with: token(language) }),
-        fc.record({ kind: fc.constant('cut' as const), at: fc.nat() })
+        { arbitrary: fc.record({ kind: fc.constantFrom('delete' as const, 'replace' as const, 'insert' as const, 'duplicate' as const), at: fc.nat(), with: token(language) }), weight: 4 },
+        { arbitrary: fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }), weight: 1 },
+        { arbitrary: fc.record({ kind: fc.constant('forget' as const), at: fc.nat(), what: fc.constantFrom('name' as const, 'title' as const, 'both' as const) }), weight: 2 }
     );
+}
+
+/** Removes the name, the title or both of one declaration: `unit "Title" in X`, `unit Name in X`. */
+function forget(parts: string[], at: number, what: 'name' | 'title' | 'both'): void {
+    const declarations = parts.flatMap((part, index) => (DECLARING.has(part) ? [index] : []));
+    if (declarations.length === 0) {
+        return;
+    }
+    const words = (from: number) => {
+        const found: number[] = [];
+        for (let index = from + 1; index < parts.length && found.length < 2; index++) {
+            if (parts[index].trim() !== '') {
+                found.push(index);
+            }
+        }
+        return found;
+    };
+    const [name, title] = words(declarations[at % declarations.length]);
+    const doomed = [what !== 'title' ? name : undefined, what !== 'name' && title !== undefined && parts[title].startsWith('"') ? title : undefined];
+    doomed.filter((index): index is number => index !== undefined).sort((a, b) => b - a).forEach(index => parts.splice(index, 1));
 }
 
 function mutate(text: string, mutations: Mutation[]): string {
@@ -127,21 +195,40 @@ function mutate(text: string, mutations: Mutation[]): string {
             case 'insert': parts.splice(at, 0, change.with); break;
             case 'duplicate': parts.splice(at, 0, ...parts.slice(at, at + 3)); break;
             case 'cut': parts = parts.slice(0, at); break;
+            case 'forget': forget(parts, change.at, change.what); break;
         }
     }
     return parts.join('');
 }
 
-/** A well-formed document with one to four slips. */
+/** A well-formed document with one to four slips (`minimum` 0: perhaps none). */
+function mutatedFrom(original: HalfTypedDocument, minimum = 1): fc.Arbitrary<HalfTypedDocument> {
+    return fc.array(mutation(original.language), { minLength: minimum, maxLength: 4 })
+        .map(mutations => ({ language: original.language, text: mutate(original.text, mutations) }));
+}
+
 function mutated(): fc.Arbitrary<HalfTypedDocument> {
-    return fc.constantFrom(...WELL_FORMED).chain(original =>
-        fc.array(mutation(original.language), { minLength: 1, maxLength: 4 })
-            .map(mutations => ({ language: original.language, text: mutate(original.text, mutations) })));
+    return fc.constantFrom(...WELL_FORMED).chain(original => mutatedFrom(original));
 }
 
 /** Any half-typed document: token soup of either language, or a mutated well-formed one. */
 export function halfTypedDocument(): fc.Arbitrary<HalfTypedDocument> {
     return fc.oneof({ arbitrary: mutated(), weight: 3 }, { arbitrary: tokenSoup('tspec'), weight: 2 }, { arbitrary: tokenSoup('nos'), weight: 1 });
+}
+
+/** A catalogue and a spec that use each other, at least one of them with slips. */
+function mutatedPair(): fc.Arbitrary<HalfTypedDocument[]> {
+    const [catalogue, spec] = WELL_FORMED_PAIR;
+    return fc.tuple(mutatedFrom(catalogue, 0), mutatedFrom(spec, 0))
+        .filter(([nos, tspec]) => nos.text !== catalogue.text || tspec.text !== spec.text);
+}
+
+/**
+ * The documents a person is typing in at one moment: mostly one half-typed document of
+ * either language; sometimes a catalogue and a spec that use each other, both half typed.
+ */
+export function halfTypedDocuments(): fc.Arbitrary<HalfTypedDocument[]> {
+    return fc.oneof({ arbitrary: halfTypedDocument().map(document => [document]), weight: 3 }, { arbitrary: mutatedPair(), weight: 1 });
 }
 
 /** The offsets at which a person might place the cursor: every token's start and the end of the text. */
