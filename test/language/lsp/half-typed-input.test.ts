@@ -1,5 +1,4 @@
 import * as fc from 'fast-check';
-import { Diagnostic } from 'vscode-languageserver';
 import { afterAll, beforeAll, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { exerciseEveryProvider } from '../../support/every-provider.js';
 import { cursorOffsets, halfTypedDocuments, type HalfTypedDocument } from '../../support/half-typed-specs.js';
