@@ -15,10 +15,11 @@ const FORMATTING = { tabSize: 4, insertSpaces: true };
 const SAYS_UNDEFINED = /\bundefined\b/;
 
 /**
- * Runs every language feature the server offers over one document: the document-wide ones
- * once, and the position-based ones at each of the given offsets. Returns what threw, and
- * every answer whose text says 'undefined' (unless the document itself does); it never
- * throws itself, so a property test can report the first failing input whole.
+ * Runs every language feature the server offers over one document, the coverage view's
+ * matrix included: the document-wide ones once, and the position-based ones at each of the
+ * given offsets. Returns what threw, and every answer whose text says 'undefined' (unless
+ * the document itself does); it never throws itself, so a property test can report the
+ * first failing input whole.
  */
 export async function exerciseEveryProvider(services: TrainSpecServices, document: LangiumDocument, offsets: number[]): Promise<ProviderFailure[]> {
     const failures: ProviderFailure[] = [];
@@ -54,6 +55,7 @@ export async function exerciseEveryProvider(services: TrainSpecServices, documen
     await attempt('formatting', () => lsp.Formatter?.formatDocument(document, { textDocument, options: FORMATTING }));
     await attempt('range formatting', () => lsp.Formatter?.formatDocumentRange(document, { textDocument, range: whole, options: FORMATTING }));
     await attempt('workspace symbols', () => services.shared.lsp.WorkspaceSymbolProvider?.getSymbols({ query: '' }));
+    await attempt('coverage matrix', () => services.authoring.CoverageMatrixBuilder.matricesOf(document));
     for (const diagnostic of document.diagnostics ?? []) {
         await attempt('quick fixes', () => lsp.CodeActionProvider?.getCodeActions(document, { textDocument, range: diagnostic.range, context: { diagnostics: [diagnostic] } }));
     }
