@@ -67,6 +67,17 @@ export function shownName(node: AstNode): string {
     return nameOf(node) ?? `(unnamed ${kindLabel(node.$type)})`;
 }
 
+/**
+ * How a sentence names a declaration it is not about, such as a quick fix's target:
+ * `module Risk`; while it has no name, `the module "Risk and safety"` or `the unnamed module`.
+ */
+export function declarationPhrase(node: AstNode): string {
+    const kind = kindLabel(node.$type);
+    const name = nameOf(node);
+    const title = titleOf(node);
+    return name !== undefined ? `${kind} ${name}` : title !== undefined ? `the ${kind} "${title}"` : `the unnamed ${kind}`;
+}
+
 /** How a sentence about a declaration starts: `Module 'Risk'`, or `This module` while it has no name. */
 export function sentenceSubject(node: AstNode): string {
     const name = nameOf(node);
