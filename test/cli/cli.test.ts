@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { olderNode } from '../support/older-node.js';
 import { REPO_ROOT, runBin, runCli } from '../support/run-cli.js';
 
 const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -55,18 +55,10 @@ describe('trainspec', () => {
     });
 });
 
-/** A `node` on PATH older than 22 (the machines ship 20), if there is one. */
-function olderNode(): string | undefined {
-    return (process.env.PATH ?? '').split(delimiter)
-        .map(folder => join(folder, 'node'))
-        .filter(existsSync)
-        .find(node => Number(spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.split('.')[0]) < 22);
-}
-
 describe('the bin launchers', () => {
     const node = olderNode();
 
-    test.skipIf(!node)('under Node 20 the CLI hands over to the private Node in .tools/, keeping arguments, output and exit code', async () => {
+    test.skipIf(!node)('run the CLI under Node 20, the oldest supported, keeping arguments, output and exit code', async () => {
         expect(await runBin(['--version'], { node })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
         const run = await runBin(['check', 'examples/incomplete'], { node });
         expect(run.code).toBe(1);
