@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export function launch(bundle) {
     const minimum = minimumNodeVersion();
     if (minimum && compareVersions(process.versions.node, minimum) < 0) {
-        fail(`TrainSpec needs Node.js ${minimum} or later, and this is ${process.version}. Please install a newer Node.js (https://nodejs.org).`);
+        fail(`TrainSpec needs Node.js ${minimum} or later, but this is Node.js ${process.versions.node}. Please install a newer Node.js from https://nodejs.org.`);
     }
     const script = join(root, 'out', bundle);
     if (!existsSync(script)) {
