@@ -149,39 +149,59 @@ function tokens(text: string): string[] {
     return text.match(/"(?:\\.|[^"\\])*"|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/|[\w.]+|\s+|./g) ?? [];
 }
 
+/** What a person has not typed yet: a declaration's name or title or both, the target of a reference, or any quoted text. */
+type Forgotten = 'name' | 'title' | 'both' | 'reference' | 'string';
+
 type Mutation =
     | { kind: 'delete' | 'replace' | 'insert' | 'duplicate'; at: number; with: string }
     | { kind: 'cut'; at: number }
-    | { kind: 'forget'; at: number; what: 'name' | 'title' | 'both' };
+    | { kind: 'forget'; at: number; what: Forgotten };
 
 /** Keywords after which a declaration's name and title come. */
 const DECLARING = new Set(['document', 'framework', 'set', 'unit', 'area', 'competences', 'outcome', 'qualification', 'route', 'role', 'guidance', 'programme', 'module']);
+/** Keywords after which a reference comes: `in RiskSkills`, `to PO`, `extends PSO`, `source Local`, ... */
+const REFERRING = new Set(['in', 'to', 'extends', 'source', 'requires', 'units', 'qualifications', 'prepares', 'pathway', 'route', 'includes', 'covers']);
 
 function mutation(language: Language): fc.Arbitrary<Mutation> {
     return fc.oneof(
         { arbitrary: fc.record({ kind: fc.constantFrom('delete' as const, 'replace' as const, 'insert' as const, 'duplicate' as const), at: fc.nat(), with: token(language) }), weight: 4 },
         { arbitrary: fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }), weight: 1 },
-        { arbitrary: fc.record({ kind: fc.constant('forget' as const), at: fc.nat(), what: fc.constantFrom('name' as const, 'title' as const, 'both' as const) }), weight: 2 }
+        { arbitrary: fc.record({ kind: fc.constant('forget' as const), at: fc.nat(), what: fc.constantFrom<Forgotten>('name', 'title', 'both', 'reference', 'string') }), weight: 3 }
     );
 }
 
-/** Removes the name, the title or both of one declaration: `unit "Title" in X`, `unit Name in X`. */
-function forget(parts: string[], at: number, what: 'name' | 'title' | 'both'): void {
-    const declarations = parts.flatMap((part, index) => (DECLARING.has(part) ? [index] : []));
-    if (declarations.length === 0) {
+/** The indexes of the next `count` tokens after `from` that are not whitespace. */
+function nextWords(parts: string[], from: number, count: number): number[] {
+    const found: number[] = [];
+    for (let index = from + 1; index < parts.length && found.length < count; index++) {
+        if (parts[index].trim() !== '') {
+            found.push(index);
+        }
+    }
+    return found;
+}
+
+/**
+ * Removes what a person has not typed yet from one place (the `at`-th of its kind): the name,
+ * title or both of a declaration (`unit "Title" in X`, `unit Name in X`), the target of a
+ * reference (`unit Name "Title" in`), or a quoted text (`a` for `a "Listen."`).
+ */
+function forget(parts: string[], at: number, what: Forgotten): void {
+    const places = what === 'string' ? parts.flatMap((part, index) => (part.startsWith('"') ? [index] : []))
+        : parts.flatMap((part, index) => ((what === 'reference' ? REFERRING : DECLARING).has(part) ? [index] : []));
+    if (places.length === 0) {
         return;
     }
-    const words = (from: number) => {
-        const found: number[] = [];
-        for (let index = from + 1; index < parts.length && found.length < 2; index++) {
-            if (parts[index].trim() !== '') {
-                found.push(index);
-            }
-        }
-        return found;
-    };
-    const [name, title] = words(declarations[at % declarations.length]);
-    const doomed = [what !== 'title' ? name : undefined, what !== 'name' && title !== undefined && parts[title].startsWith('"') ? title : undefined];
+    const place = places[at % places.length];
+    let doomed: Array<number | undefined>;
+    if (what === 'string') {
+        doomed = [place];
+    } else if (what === 'reference') {
+        doomed = nextWords(parts, place, 1).filter(index => /^\w/.test(parts[index]));
+    } else {
+        const [name, title] = nextWords(parts, place, 2);
+        doomed = [what !== 'title' ? name : undefined, what !== 'name' && title !== undefined && parts[title].startsWith('"') ? title : undefined];
+    }
     doomed.filter((index): index is number => index !== undefined).sort((a, b) => b - a).forEach(index => parts.splice(index, 1));
 }
 
