@@ -1,6 +1,7 @@
 import { DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ParserOptions, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { BUILTIN_SCHEME } from '../protocol/constants.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import { decodeSource, type SourceTextProblem } from './source-text.js';
 
@@ -36,6 +37,10 @@ export class ResilientDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     protected override async getUpdatedText<T extends AstNode>(document: LangiumDocument<T>, textDocument: TextDocument | undefined, _cancellationToken: CancellationToken): Promise<string> {
+        if (document.uri.scheme === BUILTIN_SCHEME) {
+            // The built-in library is read-only: whatever text a client opened under its URI, it keeps its own.
+            return document.textDocument.getText();
+        }
         if (textDocument) {
             this.undecodable.delete(document.uri.toString());
             return textDocument.getText();
