@@ -62,11 +62,14 @@ export class TrainSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler
      */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(
-                changed.filter(uri => this.isChangeable(uri)),
-                deleted.flatMap(uri => this.deletable(uri)),
-                token
-            )))
+            .then(() => this.workspaceLock.write(async token => {
+                const changedNow = changed.filter(uri => this.isChangeable(uri));
+                const deletedNow = deleted.flatMap(uri => this.deletable(uri));
+                // An empty update would mean "the settings changed" and recheck every document.
+                if (changedNow.length > 0 || deletedNow.length > 0) {
+                    await this.documentBuilder.update(changedNow, deletedNow, token);
+                }
+            }))
             .catch(error => logUnexpectedError(this.connection, 'Updating the workspace', error));
     }
 

@@ -1,4 +1,4 @@
-import { DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ParserOptions, type URI } from 'langium';
+import { DefaultLangiumDocumentFactory, DocumentState, isOperationCancelled, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ParserOptions, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILTIN_SCHEME } from '../protocol/constants.js';
@@ -36,11 +36,16 @@ export class ResilientDocumentFactory extends DefaultLangiumDocumentFactory {
         return this.readText(uri);
     }
 
-    protected override async getUpdatedText<T extends AstNode>(document: LangiumDocument<T>, textDocument: TextDocument | undefined, _cancellationToken: CancellationToken): Promise<string> {
+    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         if (document.uri.scheme === BUILTIN_SCHEME) {
-            // The built-in library is read-only: whatever text a client opened under its URI, it keeps its own.
-            return document.textDocument.getText();
+            // The built-in library is read-only: whatever text a client holds under its URI, it keeps its own text and tree.
+            document.state = DocumentState.Parsed;
+            return document;
         }
+        return super.update(document, cancellationToken);
+    }
+
+    protected override async getUpdatedText<T extends AstNode>(document: LangiumDocument<T>, textDocument: TextDocument | undefined, _cancellationToken: CancellationToken): Promise<string> {
         if (textDocument) {
             this.undecodable.delete(document.uri.toString());
             return textDocument.getText();
