@@ -2,17 +2,15 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startAuthoringFeatures } from '../../language/src/lsp/authoring-lsp-module.js';
-import { ParamsGuard } from '../../language/src/server/params-guard.js';
+import { createGuardedConnection } from '../../language/src/server/guarded-connection.js';
 import { logUnexpectedError } from '../../language/src/server/unexpected-errors.js';
 import { createTrainSpecServices } from '../../language/src/trainspec-module.js';
 
 // Any LSP editor can start this with `trainspec-language-server --stdio`; the connection
-// reads the transport (stdio, node IPC or a socket) from the command line. Every message
-// passes the guard, which turns away parameters of the wrong shape before any handler runs.
-const guard = new ParamsGuard();
-const connection = createConnection(ProposedFeatures.all, guard.connectionOptions);
-guard.attach(connection);
-// The last resort: whatever escapes every handler is logged, and the server keeps serving.
+// reads the transport (stdio, node IPC or a socket) from the command line. Malformed
+// parameters are turned away before any handler runs, and handlers' errors are logged.
+const connection = createGuardedConnection(options => createConnection(ProposedFeatures.all, options));
+// The last resort: whatever escapes everything else is logged, and the server keeps serving.
 process.on('unhandledRejection', reason => logUnexpectedError(connection, 'An asynchronous task', reason));
 process.on('uncaughtException', error => logUnexpectedError(connection, 'A task', error));
 const { shared } = createTrainSpecServices({ connection, ...NodeFileSystem });
