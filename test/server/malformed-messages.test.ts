@@ -122,7 +122,7 @@ function mutations(params: unknown, path = 'params'): Array<{ path: string; para
     if (typeof params === 'object' && params !== null) {
         for (const [key, value] of Object.entries(params)) {
             const rebuild = (replacement: unknown) => Array.isArray(params)
-                ? params.map((element, index) => String(index) === key ? replacement : element)
+                ? params.map((element: unknown, index) => String(index) === key ? replacement : element)
                 : { ...params, [key]: replacement };
             result.push(...mutations(value, `${path}.${key}`).map(mutation => ({ path: mutation.path, params: rebuild(mutation.params) })));
             if (!Array.isArray(params)) {
@@ -178,7 +178,7 @@ describe('malformed messages for every method the language server handles', () =
     }
 
     async function expectServing(): Promise<void> {
-        const hover = await client.connection.sendRequest(HoverRequest.type, at(uris)) as Hover | null;
+        const hover: Hover | null = await client.connection.sendRequest(HoverRequest.type, at(uris));
         expect((hover?.contents as MarkupContent | undefined)?.value).toContain(PO_TEXT);
         expect(client.running).toBe(true);
     }
@@ -197,7 +197,7 @@ describe('malformed messages for every method the language server handles', () =
             for (const { path, params } of malformed(request, uris)) {
                 const answer = await client.sendRawRequest(method, params);
                 expect(answer, `${method} with ${path}`).toEqual({
-                    error: { code: ErrorCodes.InvalidParams, message: expect.stringMatching(new RegExp(`^Invalid parameters for ${method.replace(/\$/g, '\\$')}: params\\S* (must be|is missing)`)) }
+                    error: { code: ErrorCodes.InvalidParams, message: expect.stringMatching(new RegExp(`^Invalid parameters for ${method.replace(/\$/g, '\\$')}: params\\S* (must be|is missing)`)) as string }
                 });
                 sent++;
             }
@@ -218,7 +218,7 @@ describe('malformed messages for every method the language server handles', () =
                     continue;
                 }
                 expect(client.logs.slice(logged), `${method} with ${path}`).toContainEqual({
-                    type: MessageType.Error, message: expect.stringMatching(new RegExp(`^Ignored ${method.replace(/\$/g, '\\$')}: its parameters are invalid: params`))
+                    type: MessageType.Error, message: expect.stringMatching(new RegExp(`^Ignored ${method.replace(/\$/g, '\\$')}: its parameters are invalid: params`)) as string
                 });
             }
         }

@@ -28,7 +28,7 @@ describe('the language server never exits or stops answering', () => {
     let programme: string;
 
     async function hoverText(uri: string, position: Position): Promise<string | undefined> {
-        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }) as Hover | null;
+        const hover: Hover | null = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
         return (hover?.contents as MarkupContent | undefined)?.value;
     }
 

@@ -14,8 +14,9 @@ async function setUp(files: Record<string, string> = { 'risk.tspec': MODULE, 'sp
     const builder = shared.workspace.DocumentBuilder;
     const updates: Array<{ changed: string[]; deleted: string[] }> = [];
     const update = vi.spyOn(builder, 'update');
-    update.mockImplementation(async (changed, deleted) => {
+    update.mockImplementation((changed, deleted) => {
         updates.push({ changed: changed.map(String), deleted: deleted.map(String) });
+        return Promise.resolve();
     });
     const open = (uri: string, text: string, languageId = 'trainspec') => {
         const document = TextDocument.create(uri, languageId, 1, text);
