@@ -112,7 +112,12 @@ describe('the language server never exits or stops answering', () => {
         await client.waitForDiagnostics(open, withCode('unresolved-reference'));
 
         rmSync(path);
-        await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: open, type: FileChangeType.Deleted }] });
+        // With a change to another file, whose diagnostics then come again once the update has run.
+        client.diagnostics.delete(programme);
+        await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+            changes: [{ uri: open, type: FileChangeType.Deleted }, { uri: programme, type: FileChangeType.Changed }]
+        });
+        await client.waitForDiagnostics(programme);
         await expectServing();
         const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: open } }) as DocumentSymbol[];
         expect(symbols.map(symbol => symbol.name)).toEqual(['InEditor']);
