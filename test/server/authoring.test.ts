@@ -50,7 +50,7 @@ describe('authoring over the language server protocol', () => {
         const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: programme } });
         const range = { start: { line: 3, character: 10 }, end: { line: 3, character: 28 } };
         expect(lenses).toEqual([
-            { range, command: { title: 'PSO: 7 of 9 requirements covered', command: 'trainspec.showCoverage', arguments: [programme, 'DraftProgrammesPso'] } },
+            { range, command: { title: 'Probation Services Officer: 7 of 9 requirements covered', command: 'trainspec.showCoverage', arguments: [programme, 'DraftProgrammesPso'] } },
             { range, command: { title: 'Programmes pathway: 2 of 3 units covered', command: 'trainspec.showCoverage', arguments: [programme, 'DraftProgrammesPso'] } }
         ]);
     });
@@ -119,8 +119,8 @@ describe('authoring over the language server protocol', () => {
         await client.openDocument(programme, programmeText);
         const after = await client.waitForDiagnostics(programme, found => found.length === 2);
         expect(after.map(Diagnostic.getMessageString)).toEqual([
-            'No module covers PsoDevelopSelf, which PSO requires: "develop own knowledge and skills"',
-            'No module covers UnderstandingOfOffending, which PSO requires: "Understanding of the causes of crime and management of offending behaviour."'
+            'No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills"',
+            'No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour."'
         ]);
     });
 
