@@ -159,7 +159,7 @@ describe('helpers', () => {
         const sections = groupByRequiredBy(courtWorkMatrix().groups);
         expect(sections.map(section => [section.requiredBy, section.groups.map(group => group.source)])).toEqual([
             ['Probation Officer (through Probation Services Officer)', ['Guidelines, section 3.1', 'PQF leaflet']],
-            ['CourtWork pathway', ['Guidelines, Annex A']]
+            ['the Court Work pathway', ['Guidelines, Annex A']]
         ]);
     });
 });

@@ -68,9 +68,9 @@ describe('authoring over the language server protocol', () => {
         expect(matrix.pathway).toBe('Programmes');
         expect(matrix.modules.map(module => [module.name, module.hours])).toEqual([['DraftPolicy', 30], ['DraftPractice', 40], ['DraftGroupWork', 30]]);
         expect(matrix.groups.map(group => [group.requiredBy, group.requirements.map(requirement => requirement.id)])).toEqual([
-            ['PSO', ['PsoAssessRisk', 'PsoPromoteEquality', 'PsoCommunicate', 'PsoSupportChange', 'PsoWorkWithOthers', 'PsoDevelopSelf', 'PsoSpecialistPathway']],
-            ['PSO', ['KnowledgeOfPolicy', 'UnderstandingOfOffending']],
-            ['Programmes pathway', ['DevelopSentencingProposals', 'AssessNeedsAndPlan', 'DeliverAccreditedProgrammes']]
+            ['Probation Services Officer', ['PsoAssessRisk', 'PsoPromoteEquality', 'PsoCommunicate', 'PsoSupportChange', 'PsoWorkWithOthers', 'PsoDevelopSelf', 'PsoSpecialistPathway']],
+            ['Probation Services Officer', ['KnowledgeOfPolicy', 'UnderstandingOfOffending']],
+            ['the Programmes pathway', ['DevelopSentencingProposals', 'AssessNeedsAndPlan', 'DeliverAccreditedProgrammes']]
         ]);
         const gaps = matrix.groups.flatMap(group => group.requirements).filter(requirement => requirement.coveredBy.length === 0);
         expect(gaps.map(gap => gap.id)).toEqual(['PsoDevelopSelf', 'UnderstandingOfOffending', 'DeliverAccreditedProgrammes']);
