@@ -159,6 +159,35 @@ describe('hover on a standard', () => {
     });
 });
 
+describe('hover on a standard in a case manager\'s programme: the skill-set rule', () => {
+    const CASES = `programme Cases "Case managers" {
+    prepares CaseManager
+    module Risk "Risk" { covers AssessRiskOfHarm, DiversitySkills }
+}`;
+    const CASES_URI = 'file:///workspace/cases.tspec';
+
+    /** Hovers at `at` in the Cases programme, written next to FILES for this hover only. */
+    async function hoverInCases(at: string): Promise<string[]> {
+        await workspace.write('cases.tspec', CASES);
+        try {
+            return (await hoverIn('cases.tspec', at))?.split('\n\n') ?? [];
+        } finally {
+            await workspace.delete('cases.tspec');
+        }
+    }
+
+    test('a unit says which skill-set requirement it meets there', async () => {
+        const paragraphs = await hoverInCases('AssessRiskOfHarm');
+        expect(paragraphs.at(-1)).toBe(`**In Case managers:** Case manager requires a unit of the core skill set "Risk", which it meets; covered by [Risk](${CASES_URI}#L3)`);
+    });
+
+    test('a skill set listed by name is not met by it: no module covers it yet, as the diagnostic says', async () => {
+        const paragraphs = await hoverInCases('DiversitySkills');
+        expect(paragraphs).toContain('**Units:** PromoteEqualityAndDiversity');
+        expect(paragraphs.at(-1)).toBe('**In Case managers:** required by Case manager; no module covers it yet');
+    });
+});
+
 describe('hover on other catalogue items', () => {
     test('quotes a qualification route with its notes, escaping what Markdown would swallow', async () => {
         await expectHoverInCourt(COURT.replace('pathway CourtWork', 'pathway CourtWork\n    route <|>PoHonoursRoute'), [
