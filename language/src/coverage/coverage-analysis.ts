@@ -1,5 +1,4 @@
 import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
 import { isModule, isProgramme, isSkillSet, isSpec, isUnit, type Area, type Coverable, type Module, type Programme, type Role } from '../generated/ast.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import type { RequirementResolver, RoleRequirements } from './requirement-resolver.js';
@@ -79,7 +78,7 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
     constructor(services: TrainSpecSharedServices) {
         this.documents = services.workspace.LangiumDocuments;
         this.resolver = services.coverage.RequirementResolver;
-        this.cache = new WorkspaceCache(services as LangiumSharedServices, DocumentState.IndexedReferences);
+        this.cache = new WorkspaceCache(services, DocumentState.IndexedReferences);
     }
 
     ofProgramme(programme: Programme): ProgrammeCoverage {

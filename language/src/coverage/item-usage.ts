@@ -1,5 +1,4 @@
 import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LangiumDocuments } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
 import {
     isArea, isCatalogue, isFramework, isItem, isModule, isProgramme, isRole, isSkillSet, isSpec, isUnit,
     type Area, type Coverable, type Item, type Module, type Programme, type Requirable, type Role, type SkillSet, type Unit
@@ -67,7 +66,7 @@ export class DefaultItemUsage implements ItemUsage {
         this.documents = services.workspace.LangiumDocuments;
         this.resolver = services.coverage.RequirementResolver;
         this.coverage = services.coverage.CoverageAnalysis;
-        this.cache = new WorkspaceCache(services as LangiumSharedServices, DocumentState.Linked);
+        this.cache = new WorkspaceCache(services, DocumentState.Linked);
     }
 
     requiredBy(item: Requirable): RoleRequiring[] {

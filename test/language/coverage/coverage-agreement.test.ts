@@ -54,7 +54,7 @@ async function expectAgreement(workspace: TestWorkspace, path: string, programme
     const programmeRange = programme.$cstNode!.range;
     const diagnosed = workspace.diagnostics(path, DiagnosticCode.UncoveredRequirement)
         .filter(diagnostic => inside(diagnostic.range, programmeRange))
-        .map(diagnostic => diagnostic.data?.item as string);
+        .map(diagnostic => (diagnostic.data as { item: string }).item);
     expect(diagnosed.sort()).toEqual([...gaps].sort());
 
     // Code lenses: each role's and the pathway's count is the matrix's count of what they require.
