@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type IndexManager, type LangiumDocument, type NameProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { originId, type CoverageAnalysis, type ProgrammeCoverage, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { ItemUsage } from '../coverage/item-usage.js';
@@ -21,6 +21,7 @@ export const UNITS_OFFERED = 5;
  * - an uncovered requirement: add the item to a module of the programme, or add a module
  *   stub that covers every remaining gap of the role or pathway; a skill set is met only by
  *   a unit of it, so for a skill set these offer its units, never the set itself;
+ * - a skill set covered by name: replace it with one of its units;
  * - an orphan module: include it in a programme;
  * - a missing pathway: name one.
  */
@@ -65,6 +66,8 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
                 return this.changeReference(document, diagnostic);
             case DiagnosticCode.UncoveredRequirement:
                 return this.coverRequirement(document, diagnostic);
+            case DiagnosticCode.SkillSetCovered:
+                return this.replaceSkillSet(document, diagnostic);
             case DiagnosticCode.OrphanModule:
                 return this.includeModule(document, diagnostic);
             case DiagnosticCode.MissingPathway:
@@ -138,6 +141,22 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         }
         const what = gaps.length === 1 ? 'the remaining gap' : `the ${gaps.length} remaining gaps`;
         return this.quickFix(`Create a module covering ${what} of ${subject}`, diagnostic, workspaceEdit(edit));
+    }
+
+    /** 'Change RiskSkills to AssessRiskOfHarm' for the set's units, ranked for the module's first programme. */
+    protected replaceSkillSet(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const module = this.nodeAt(document, diagnostic, isModule);
+        const skillSet = module?.covers.find(ref => isSkillSet(ref.ref) && ref.$refNode && rangeEquals(ref.$refNode.range, diagnostic.range))?.ref;
+        if (!module || !isSkillSet(skillSet)) {
+            return [];
+        }
+        const [programme] = this.coverage.programmesOf(module);
+        const units = programme ? this.meetingItems(this.coverage.ofProgramme(programme), skillSet)
+            : this.usage.unitsOf(skillSet).map(unit => unit.name);
+        return units.slice(0, UNITS_OFFERED).map((unit, index) => ({
+            ...this.quickFix(`Change ${skillSet.name} to ${unit}`, diagnostic, { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: unit }] } }),
+            ...(index === 0 ? { isPreferred: true } : {})
+        }));
     }
 
     /** 'Add M to programme P' for each programme in the workspace. */
@@ -217,6 +236,10 @@ function workspaceEdit(...edits: DocumentEdit[]): WorkspaceEdit {
         (changes[document.uri.toString()] ??= []).push(edit);
     }
     return { changes };
+}
+
+function rangeEquals(a: Range, b: Range): boolean {
+    return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** One origin per role or pathway. */

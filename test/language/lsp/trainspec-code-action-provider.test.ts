@@ -291,6 +291,24 @@ describe('quick fixes for a skill set not yet met', () => {
     });
 });
 
+describe('quick fixes for a skill set covered by name', () => {
+    test('offer to change it to one of its units, which then meets the requirement', async () => {
+        const workspace = await TestWorkspace.create({
+            'cases.tspec': 'programme Cases "Case managers" {\n    prepares CaseManager\n    module Risk "Risk" {\n        covers RoSH.a, RiskSkills\n    }\n}\n'
+        });
+        const covered = diagnostic(workspace, 'cases.tspec', DiagnosticCode.SkillSetCovered, '"Risk"');
+        const fixes = await quickFixes(workspace, 'cases.tspec', [covered]);
+        expect(fixes.map(action => [action.title, action.isPreferred])).toEqual([
+            ['Change RiskSkills to ProtectFromAbuse', true],
+            ['Change RiskSkills to AssessRiskOfHarm', undefined],
+            ['Change RiskSkills to PreventAbusiveBehaviour', undefined]
+        ]);
+        await expectFixed(workspace, fixes[1], 'cases.tspec', covered);
+        expect(text(workspace, 'cases.tspec')).toContain('covers RoSH.a, AssessRiskOfHarm\n');
+        expect(workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).map(gap => (gap.data as { item: string }).item)).not.toContain('RiskSkills');
+    });
+});
+
 describe('quick fixes for a module that belongs to no programme', () => {
     const PROGRAMMES = `programme Alpha "Alpha" {
     prepares PSO
