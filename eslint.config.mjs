@@ -36,7 +36,7 @@ export default tseslint.config(
     {
         // Parser recovery leaves the name, title or text of a half-typed declaration out although the generated
         // types call them required, so text for people reads them through the helpers that allow for that.
-        files: ['language/src/**/*.ts'],
+        files: ['language/src/{catalogue,coverage,lsp,references,validation}/**/*.ts'],
         rules: {
             'no-restricted-syntax': ['error', {
                 selector: 'TemplateLiteral > MemberExpression[property.name=/^(name|title|text)$/]',
