@@ -91,7 +91,7 @@ export class CoverageValidator {
         const text = itemText(gap.item);
         const words = text ? `: "${text}"` : '';
         if (!isSkillSet(gap.item)) {
-            return `No module covers ${name}, which ${requiredBy}${words}`;
+            return `No module covers ${name}, which ${requiredBy}${words || '.'}`;
         }
         const units = this.services.shared.coverage.ItemUsage.unitsOf(gap.item);
         const meets = units.length > 0 ? ` Covering any one of its units meets it: ${this.labels.titles(units, UNITS_NAMED)}.` : '';
