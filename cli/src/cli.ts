@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { COVERAGE_SEVERITIES, type CoverageSeverity } from '../../language/src/workspace/trainspec-settings.js';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './check-command.js';
 import { UsageError } from './cli-error.js';
+import { visibleText } from './reports/terminal-text.js';
 import { runStandards, STANDARDS_FORMATS, type StandardsFormat } from './standards-command.js';
 
 export const USAGE = `Usage: trainspec <command> [options]
@@ -34,7 +35,8 @@ export async function runCli(args: string[], cwd: string, version: string): Prom
         return await dispatch(args, cwd, version);
     } catch (error) {
         if (error instanceof UsageError) {
-            process.stderr.write(`trainspec: ${error.message}\nRun 'trainspec --help' for usage.\n`);
+            // The message may quote an argument, and arguments come from scripts and file names.
+            process.stderr.write(`trainspec: ${visibleText(error.message)}\nRun 'trainspec --help' for usage.\n`);
             return 2;
         }
         throw error;

@@ -125,7 +125,7 @@ describe('trainspec check on input it cannot use', () => {
             ...GAP_FINDINGS,
             OVERFLOWING,
             // notes.txt is not a spec, so the walk passes over it without a word.
-            '8 problems (5 errors, 3 warnings) in 2 files.'
+            '8 problems (5 errors, 3 warnings) in 3 files.'
         ]);
         expectNoStackTrace(run);
     });
