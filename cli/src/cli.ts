@@ -49,11 +49,12 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
         process.stdout.write(`${version}\n`);
         return 0;
     }
-    const [command, ...paths] = positionals;
+    const [command, ...givenPaths] = positionals;
     if (values.help || command === undefined || command === 'help') {
         process.stdout.write(USAGE);
         return command === undefined && !values.help ? 2 : 0;
     }
+    const paths = command === 'check' || command === 'standards' ? nonEmpty(givenPaths) : givenPaths;
     switch (command) {
         case 'check':
             return runCheck({
@@ -90,6 +91,17 @@ function parse(args: string[]) {
         // its messages run over several lines ("…argument is ambiguous.\nDid you forget…"): keep the first sentence.
         throw new UsageError((error as Error).message.split(/\.\s/)[0].replace(/\.$/, '').replace(/^\w/, letter => letter.toLowerCase()) + '.');
     }
+}
+
+/**
+ * An empty path is almost always an unset variable in a script (`trainspec check "$SPECS"`);
+ * read as the current folder it would quietly check something else.
+ */
+function nonEmpty(paths: string[]): string[] {
+    if (paths.includes('')) {
+        throw new UsageError('a path is empty (is a variable in the script unset?). Name a file, folder or glob, or give no path to check the current folder.');
+    }
+    return paths;
 }
 
 function rejectCheckOnlyOptions(values: Record<string, unknown>): void {
