@@ -3,6 +3,7 @@ import { itemText } from '../catalogue/item-descriptions.js';
 import type { RequirementOrigin, RequirementStatus } from '../coverage/coverage-analysis.js';
 import { isSkillSet, isSpec, type Module, type Programme, type TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
+import { nameList } from '../text/name-list.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
 /** Checks that depend on the whole workspace: what each programme covers, and who owns each module. */
@@ -61,11 +62,11 @@ function originPhrase(origins: RequirementOrigin[]): string {
     const phrases = origins.map(origin => origin.kind === 'pathway'
         ? `the ${origin.area.name} pathway`
         : origin.via.length > 1 ? `${origin.role.name} (through ${origin.via.slice(1).map(role => role.name).join(', ')})` : origin.role.name);
-    return phrases.length === 1 ? phrases[0] : `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
+    return nameList(phrases);
 }
 
 function gapMessage(gap: RequirementStatus, name: string): string {
     const what = isSkillSet(gap.item) ? `a unit of ${name}` : name;
-    const verb = gap.origins.length === 1 ? 'requires' : 'require';
+    const verb = new Set(gap.origins.map(originName)).size === 1 ? 'requires' : 'require';
     return `No module covers ${what}, which ${originPhrase(gap.origins)} ${verb}: "${itemText(gap.item)}"`;
 }
