@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CheckReport } from '../../cli/src/reports/check-report.js';
 import { expectNoStackTrace, lines, REPO_ROOT, runCli, type RunAs } from '../support/run-cli.js';
 import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
 
@@ -133,7 +134,7 @@ describe('trainspec check on input it cannot use', () => {
     test('with a machine format the report stays parseable and each input problem is also one line on stderr', async () => {
         const run = await check('gap.tspec', 'missing.tspec', 'binary.tspec', '--format', 'json');
         expect(run.code).toBe(2);
-        const report = JSON.parse(run.stdout);
+        const report = JSON.parse(run.stdout) as CheckReport;
         expect(report.findings.slice(0, 2)).toEqual([
             { file: 'missing.tspec', severity: 'error', code: 'missing-path', message: 'No such file or folder.' },
             { file: 'binary.tspec', severity: 'error', code: 'binary-file', message: 'Binary file (a NUL byte at offset 3), not a spec or catalogue.' }

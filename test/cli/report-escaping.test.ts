@@ -3,6 +3,7 @@ import { runCli } from '../support/run-cli.js';
 import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
 
 /** What must never reach a terminal or a CI log raw; a newline only ends a line of output. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 // A catalogue whose words carry BEL, a one-character CSI (U+009B) and a right-to-left override;

@@ -6,6 +6,7 @@
  * is stored ("Trojan Source"), and the Unicode line and paragraph separators that some viewers
  * break lines at.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /**

@@ -31,6 +31,7 @@ describe('visibleText', () => {
                 continue;
             }
             const shown = visibleText(String.fromCodePoint(code));
+            // eslint-disable-next-line no-control-regex -- matching control characters is the point.
             expect(shown).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/);
         }
     });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
@@ -83,7 +83,7 @@ describe('messages never repeat a name', () => {
         const workspace = await TestWorkspace.create({ 'p.tspec': `programme P "P" {\n    prepares ${roles}\n    module M "M" { covers RoSH.a }\n}\n` });
         return workspace.diagnostics('p.tspec')
             .filter(diagnostic => diagnostic.code !== REPEAT && diagnostic.code !== DiagnosticCode.TooManyProblems)
-            .map(diagnostic => `${diagnostic.code} ${diagnostic.message} ${JSON.stringify(diagnostic.data?.requiredBy ?? [])}`);
+            .map(diagnostic => `${String(diagnostic.code)} ${Diagnostic.getMessageString(diagnostic)} ${JSON.stringify((diagnostic.data as { requiredBy?: string[] } | undefined)?.requiredBy ?? [])}`);
     }
 
     test('a role prepared three times gives the same gaps, each naming it once, as a role prepared once', async () => {
