@@ -80,5 +80,6 @@ function reason(error: unknown): string {
 }
 
 function megabytes(bytes: number): string {
-    return `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+    const mebibyte = 1024 * 1024;
+    return bytes < mebibyte ? `${bytes.toLocaleString('en-GB')} bytes` : `${(bytes / mebibyte).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 }
