@@ -26,7 +26,8 @@ Options for standards:
   -v, --version                   show the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 a problem with the command or its input (unknown option, missing or unreadable file).
+2 a problem with the command or its input (unknown option, empty or missing path, a file that
+cannot be read or is not a regular file).
 `;
 
 /** Runs the command line and returns the exit code. Usage mistakes are reported in one line. */
