@@ -2,8 +2,9 @@ import { AstUtils } from 'langium';
 import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText, type CatalogueItem, type ProvenanceText } from '../../language/src/catalogue/item-descriptions.js';
 import { isArea, isCompetence, isItem, isRole, isUnit } from '../../language/src/generated/ast.js';
 import type { TrainSpecLanguages } from '../../language/src/trainspec-module.js';
-import { loadWorkspace } from './load-workspace.js';
 import { formatInputProblem } from './input-problem.js';
+import { withoutLibraryCopies } from './library-copies.js';
+import { loadWorkspace } from './load-workspace.js';
 import { createProgress } from './progress.js';
 import { visibleText } from './reports/terminal-text.js';
 import { collectSources } from './source-files.js';
@@ -37,7 +38,7 @@ export interface StandardsOptions {
 
 /** `trainspec standards`: every item of the built-in library and of the workspace catalogues. */
 export async function runStandards(options: StandardsOptions): Promise<number> {
-    const { files, problems } = collectSources(options.paths, options.cwd, ['.nos']);
+    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, ['.nos']));
     problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     const { services } = await loadWorkspace(files, {}, createProgress(process.stderr, files.length > 0));
     const items = listItems(services);
