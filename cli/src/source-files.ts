@@ -72,7 +72,7 @@ class SourceCollector {
     /** Reads every path found, in path order. */
     read(): CollectedSources {
         const files: SourceFile[] = [];
-        const read = new Set<string>();
+        const identitiesRead = new Set<string>();
         for (const path of [...this.paths].sort()) {
             const displayPath = this.display(path);
             const bytes = readFileBytes(this.fileSystem, path);
@@ -80,10 +80,10 @@ class SourceCollector {
                 this.report(displayPath, bytes.problem);
                 continue;
             }
-            if (read.has(bytes.identity)) {
+            if (identitiesRead.has(bytes.identity)) {
                 continue;
             }
-            read.add(bytes.identity);
+            identitiesRead.add(bytes.identity);
             const decoded = decodeSource(bytes.bytes);
             if ('problem' in decoded) {
                 this.report(displayPath, { code: decoded.problem.kind, message: decoded.problem.message });

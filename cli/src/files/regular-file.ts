@@ -1,8 +1,8 @@
 import type { FileKind, SourceFileSystem } from './file-system.js';
 
 /**
- * The most the CLI reads from one file: 16 MiB, three times the largest spec the benchmark
- * checks (5 MB) and thousands of times a real one, yet small enough that a file which never
+ * The most the CLI reads from one file: 16 MiB, three times the 5 MB spec of the robustness
+ * benchmark and thousands of times a real one, yet small enough that a file which never
  * ends (a link to a growing log, /proc/kcore) cannot exhaust memory before it is refused.
  */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
