@@ -45,14 +45,14 @@ describe('text from specs, catalogues and file names never reaches the output ra
 
     test('the text report: the gap quotes the catalogue\'s words, the syntax error the stray ESC', async () => {
         const lines = (await run('check')).stdout.split('\n');
-        expect(lines).toContain(`${SHOWN_NAME}:1:28 warning No module covers Evil, which Prankster requires: "${SHOWN_TEXT}" [uncovered-requirement]`);
+        expect(lines).toContain(`${SHOWN_NAME}:1:28 warning No module covers Evil, which Prank\\u{1B}[2K requires: "${SHOWN_TEXT}" [uncovered-requirement]`);
         expect(lines).toContain(`${SHOWN_NAME}:2:23 error unexpected character: ->\\u{1B}<- at offset: 61, skipped 2 characters. [syntax-error]`);
     });
 
     test('--format json keeps the exact text, for machines', async () => {
         const report = JSON.parse((await run('check', '--format', 'json')).stdout) as { files: string[]; findings: Array<{ message: string }> };
         expect(report.files).toContain(SPEC_NAME);
-        expect(report.findings.map(finding => finding.message)).toContain('No module covers Evil, which Prankster requires: "Rings\u0007 and \u202eright-to-left"');
+        expect(report.findings.map(finding => finding.message)).toContain('No module covers Evil, which Prank\u001b[2K requires: "Rings\u0007 and \u202eright-to-left"');
     });
 
     test('trainspec standards shows titles and texts visibly', async () => {
