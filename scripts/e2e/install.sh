@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need (see ../shared/vscode-e2e.md), idempotently:
-#   - Debian packages: chromium (the browser playwright-core drives) and the headers
-#     code-server's native modules build against;
+#   - Debian packages, only those missing: chromium (the browser playwright-core drives),
+#     libkrb5-dev, libsecret-1-dev and pkg-config (what code-server's native modules build
+#     against), and build-essential or python3 only where no compiler or python3 is found.
+#     Without recommended packages, and never upgrading a package already installed: when
+#     installing the missing ones would upgrade or remove installed packages (a -dev package
+#     pulls its library's newer version, say), it lists them and stops instead;
 #   - code-server (VS Code's own server and web workbench) from the npm registry,
 #     cached in .tools/code-server/, built with the private Node 24 from scripts/node-env.sh.
 # Run it as often as you like: whatever is already installed is skipped.
-# Environment: TRAINSPEC_CODE_SERVER_VERSION overrides the pinned version.
+# Environment: TRAINSPEC_CODE_SERVER_VERSION overrides the pinned version;
+# TRAINSPEC_E2E_ALLOW_UPGRADES=1 lets apt-get upgrade what the missing packages need.
 set -euo pipefail
 
 trainspec_root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,8 +48,24 @@ else
     export DEBIAN_FRONTEND=noninteractive
     say "apt-get update"
     "${sudo[@]}" apt-get update -q
+    # --no-upgrade only spares the packages named, and those are all missing: what the install would do
+    # to the packages already installed shows in a dry run, as "Inst name [installed version] (new…)"
+    # for an upgrade and "Remv name" for a removal.
+    apt_install=(apt-get install -y -q --no-install-recommends --no-upgrade "${missing[@]}")
+    if ! plan=$(LC_ALL=C "${apt_install[@]}" --simulate 2>&1); then
+        say "apt-get cannot install ${missing[*]}:" >&2
+        printf '%s\n' "$plan" >&2
+        exit 1
+    fi
+    changed=$(printf '%s\n' "$plan" | awk '/^Inst [^ ]+ \[/ { print $2 " " $3 } /^Remv / { print $2 " (removed)" }')
+    if [ -n "$changed" ] && [ "${TRAINSPEC_E2E_ALLOW_UPGRADES:-}" != 1 ]; then
+        say "installing ${missing[*]} would change these installed packages:" >&2
+        printf '%s\n' "$changed" | sed 's/^/    /' >&2
+        say "not changing them. Install ${missing[*]} yourself, or run again with TRAINSPEC_E2E_ALLOW_UPGRADES=1." >&2
+        exit 1
+    fi
     say "apt-get install ${missing[*]}"
-    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+    "${sudo[@]}" "${apt_install[@]}"
 fi
 [ -x /usr/bin/chromium ] || { say "/usr/bin/chromium is missing after installing chromium" >&2; exit 1; }
 say "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"
