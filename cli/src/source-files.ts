@@ -21,7 +21,10 @@ export interface CollectedSources {
     problems: InputProblem[];
 }
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Folders a walk passes over: dependencies, and hidden folders (.git, editor and tool caches). Named on the command line, they are read. */
+function isSkippedFolder(name: string): boolean {
+    return name === 'node_modules' || name.startsWith('.');
+}
 
 /**
  * Finds the specs and catalogues named by files, folders and globs, reads them, and reports
@@ -118,7 +121,7 @@ class SourceCollector {
         }
         for (const entry of entries) {
             const path = join(folder, entry.name);
-            if (entry.kind === 'folder' && SKIPPED_FOLDERS.has(entry.name)) {
+            if (entry.kind === 'folder' && isSkippedFolder(entry.name)) {
                 continue;
             }
             if (entry.kind === 'folder' || entry.kind === 'symbolic-link') {
@@ -143,7 +146,7 @@ class SourceCollector {
             return;
         }
         if (kind === 'folder') {
-            if (!SKIPPED_FOLDERS.has(name)) {
+            if (!isSkippedFolder(name)) {
                 this.walk(path, identity);
             }
         } else if (this.isSource(name)) {

@@ -127,8 +127,9 @@ describe('collectSources: only regular files are read, wherever links lead', () 
         expect(fileSystem.bytesRead).toBe(2 * MAX_FILE_BYTES + 1);
     });
 
-    test('node_modules and .git are not walked', () => {
-        const { files } = collect({ 'a.tspec': { text: SPEC }, 'node_modules/x.tspec': { text: SPEC }, '.git/y.nos': { text: SPEC } });
-        expect(files).toEqual(['a.tspec']);
+    test('node_modules and hidden folders are not walked, unless named', () => {
+        const tree = { 'a.tspec': { text: SPEC }, 'node_modules/x.tspec': { text: SPEC }, '.git/y.nos': { text: SPEC }, '.tools/z.tspec': { text: SPEC } };
+        expect(collect(tree).files).toEqual(['a.tspec']);
+        expect(collect(tree, ['.tools']).files).toEqual(['.tools/z.tspec']);
     });
 });
