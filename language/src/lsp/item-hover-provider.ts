@@ -140,7 +140,7 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
     }
 
     protected moduleSummary(module: Module, name: string | undefined): string[] {
-        // An assessment whose method is still being typed (`assessed by ,`) has none to show.
+        // Recovery may build an assessment without its method, whatever the generated type says.
         const assessments = module.assessments.flatMap(assessment => (assessment.method ? [escapeMarkdown(assessment.method)] : []));
         const facts = [
             `**Hours:** ${module.hours ?? 'not given'}`,
