@@ -1,6 +1,6 @@
 // `npm run bench:pathological`: bundles pathological.ts as run-benchmark.mjs bundles benchmark.ts,
 // then runs it in this process (started with --expose-gc). `npm run bench` runs it too, after the
-// main benchmark. Environment: BENCH_PATHOLOGICAL_RUNS (default 5).
+// main benchmark. Environment: BENCH_PATHOLOGICAL_RUNS (default 5), BENCH_PATHOLOGICAL_ONLY (a group of inputs).
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ export async function runPathological() {
         logLevel: 'warning'
     });
     const { runPathologicalBenchmark } = createRequire(import.meta.url)(outfile);
-    return runPathologicalBenchmark({ runs: Number(process.env.BENCH_PATHOLOGICAL_RUNS ?? 5) });
+    return runPathologicalBenchmark({ runs: Number(process.env.BENCH_PATHOLOGICAL_RUNS ?? 5), only: process.env.BENCH_PATHOLOGICAL_ONLY });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

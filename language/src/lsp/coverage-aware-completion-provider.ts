@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, DocumentState, GrammarAST, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions,
     type CompletionValueItem, type NextFeature
@@ -102,8 +102,11 @@ export class CoverageAwareCompletionProvider extends DefaultCompletionProvider {
             return [module.$container];
         }
         const owners = this.coverage.programmesOf(module);
-        // While an edit is being built, the coverage may still know the module's previous version.
-        return owners.length > 0 ? owners
+        // While an edit is being built (completion waits only for linking), the coverage may still know the
+        // module's previous version. Once its references are indexed, it knows this one: an orphan is an orphan,
+        // and a long file is not searched programme by programme at each keystroke.
+        const current = AstUtils.getDocument(module).state >= DocumentState.IndexedReferences;
+        return owners.length > 0 || current ? owners
             : this.coverage.all().map(coverage => coverage.programme).filter(programme => programme.includes.some(ref => ref.ref === module));
     }
 

@@ -15,8 +15,9 @@ export function didYouMean(typed: string, candidates: Iterable<string>, limit = 
 interface IndexedName {
     name: string;
     lower: string;
-    /** Which of 32 character classes the name has, for a cheap lower bound of the distance. */
+    /** Which of 32 character classes the name has, and how often, for cheap lower bounds of the distance. */
     classes: number;
+    counts: Int32Array;
 }
 
 /**
@@ -34,7 +35,7 @@ export class NameIndex {
     constructor(candidates: Iterable<string>) {
         for (const name of new Set(candidates)) {
             const lower = name.toLowerCase();
-            const entry: IndexedName = { name, lower, classes: characterClasses(lower) };
+            const entry: IndexedName = { name, lower, classes: characterClasses(lower), counts: classCounts(lower) };
             let sameLength = this.byLength.get(lower.length);
             if (!sameLength) {
                 this.byLength.set(lower.length, sameLength = []);
@@ -69,23 +70,23 @@ export class NameIndex {
         }
         const wantedClasses = characterClasses(wanted);
         const wantedCounts = classCounts(wanted);
-        for (const length of this.lengths) {
-            if (length < wanted.length - threshold) {
-                continue;
-            }
-            if (length > wanted.length + threshold) {
+        // Lengths nearest the typed one first: close names are found early, and the bound they set prunes the rest.
+        // The `limit` smallest distances found so far: names further than the last of them cannot be suggested (ties can).
+        const best = [...found.values()].sort((x, y) => x - y).slice(0, limit);
+        const bound = (): number => (best.length < limit ? threshold : Math.min(threshold, best[limit - 1]));
+        for (const length of this.lengthsOutwardFrom(wanted.length)) {
+            if (Math.abs(length - wanted.length) > bound()) {
                 break;
             }
             for (const entry of this.byLength.get(length)!) {
-                // Only names at most as far as the `limit`-th closest so far can still be suggested (ties included).
-                const bound = Math.min(threshold, limitDistance(found, limit));
-                if (found.has(entry) || Math.abs(length - wanted.length) > bound || classesLowerBound(wantedClasses, entry.classes) > bound
-                    || bagDistance(wantedCounts, entry.lower) > bound) {
+                const max = bound();
+                if (found.has(entry) || classesLowerBound(wantedClasses, entry.classes) > max || bagDistance(wantedCounts, entry.counts) > max) {
                     continue;
                 }
-                const distance = editDistance(wanted, entry.lower, bound, work);
-                if (distance <= bound) {
+                const distance = editDistance(wanted, entry.lower, max, work);
+                if (distance <= max) {
                     found.set(entry, distance);
+                    insertSorted(best, distance, limit);
                 }
             }
         }
@@ -95,14 +96,29 @@ export class NameIndex {
             .slice(0, limit)
             .map(entry => entry.name);
     }
+
+    /** The lengths present, in order of their difference from `length`; the caller stops once they are too far. */
+    protected lengthsOutwardFrom(length: number): number[] {
+        let above = this.lengths.findIndex(each => each >= length);
+        above = above < 0 ? this.lengths.length : above;
+        let below = above - 1;
+        const ordered: number[] = [];
+        while (below >= 0 || above < this.lengths.length) {
+            const takeAbove = below < 0 || (above < this.lengths.length && this.lengths[above] - length <= length - this.lengths[below]);
+            ordered.push(takeAbove ? this.lengths[above++] : this.lengths[below--]);
+        }
+        return ordered;
+    }
 }
 
-/** The distance of the `limit`-th closest name found, or no limit while fewer are found. */
-function limitDistance(found: Map<IndexedName, number>, limit: number): number {
-    if (found.size < limit) {
-        return Infinity;
+/** Puts `value` into the ascending `values`, keeping at most `limit` of them. */
+function insertSorted(values: number[], value: number, limit: number): void {
+    let at = values.length;
+    while (at > 0 && values[at - 1] > value) {
+        at--;
     }
-    return [...found.values()].sort((a, b) => a - b)[limit - 1];
+    values.splice(at, 0, value);
+    values.length = Math.min(values.length, limit);
 }
 
 /**
@@ -117,15 +133,18 @@ export function editDistance(a: string, b: string, max = Infinity, work?: EditWo
     const over = Math.min(max, Math.max(a.length, b.length)) + 1;
     const band = Math.min(over, Math.max(a.length, b.length));
     const cols = b.length + 1;
-    let beforePrevious = new Array<number>(cols).fill(over);
-    let previous = Array.from({ length: cols }, (_, j) => Math.min(j, over));
-    let current = new Array<number>(cols).fill(over);
+    // Three rows, reused from call to call: a search computes many small tables.
+    let [beforePrevious, previous, current] = scratchRows(cols);
+    beforePrevious.fill(over, 0, cols);
+    for (let j = 0; j < cols; j++) {
+        previous[j] = Math.min(j, over);
+    }
     let cells = 0;
     let previousRowMin = 0;
     for (let i = 1; i <= a.length; i++) {
         const from = Math.max(1, i - band);
         const to = Math.min(b.length, i + band);
-        current.fill(over);
+        current.fill(over, 0, cols);
         current[0] = Math.min(i, over);
         let rowMin = current[0];
         for (let j = from; j <= to; j++) {
@@ -152,6 +171,15 @@ export function editDistance(a: string, b: string, max = Infinity, work?: EditWo
         work.cells += cells;
     }
     return previous[b.length];
+}
+
+let rows: Float64Array[] = [];
+
+function scratchRows(length: number): Float64Array[] {
+    if (rows.length === 0 || rows[0].length < length) {
+        rows = [0, 1, 2].map(() => new Float64Array(Math.max(length, 64)));
+    }
+    return [...rows];
 }
 
 /** A bit for each character class present; a class stands for every character with that code modulo 32. */
@@ -184,22 +212,18 @@ function classCounts(text: string): Int32Array {
  * The bag distance, a lower bound of the edit distance that counts occurrences: the characters
  * of one side that the other cannot match, on the side with more of them.
  */
-function bagDistance(counts: Int32Array, text: string): number {
-    const left = counts.slice();
-    let unmatched = 0;
-    for (let i = 0; i < text.length; i++) {
-        const key = text.charCodeAt(i) & 31;
-        if (left[key] > 0) {
-            left[key]--;
+function bagDistance(a: Int32Array, b: Int32Array): number {
+    let onlyA = 0;
+    let onlyB = 0;
+    for (let key = 0; key < 32; key++) {
+        const difference = a[key] - b[key];
+        if (difference > 0) {
+            onlyA += difference;
         } else {
-            unmatched++;
+            onlyB -= difference;
         }
     }
-    let unused = 0;
-    for (let key = 0; key < 32; key++) {
-        unused += left[key];
-    }
-    return Math.max(unmatched, unused);
+    return Math.max(onlyA, onlyB);
 }
 
 function bitCount(value: number): number {
