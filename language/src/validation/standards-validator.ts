@@ -1,4 +1,4 @@
-import { AstUtils, DocumentState, WorkspaceCache, type LangiumSharedCoreServices, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, DocumentState, WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { isRole, type Role, type TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
@@ -14,7 +14,7 @@ export class StandardsValidator {
     protected readonly cycles: WorkspaceCache<'cycles', Map<Role, Role[]>>;
 
     constructor(protected readonly services: TrainSpecServices) {
-        this.cycles = new WorkspaceCache(services.shared as LangiumSharedCoreServices, DocumentState.Linked);
+        this.cycles = new WorkspaceCache(services.shared, DocumentState.Linked);
     }
 
     checkNoExtendsCycle(role: Role, accept: ValidationAcceptor): void {

@@ -1,6 +1,5 @@
 import { expectCompletion } from 'langium/test';
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
-import type { LexerResult } from 'langium';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { NOT_YET_COVERED } from '../../../language/src/lsp/coverage-aware-completion-provider.js';
 import { positionIn } from '../../support/lsp-positions.js';
@@ -157,7 +156,7 @@ describe('completion in a long file', () => {
         try {
             const document = target.document(path);
             const list = await target.services.spec.lsp.CompletionProvider!.getCompletion(document, positionIn(document, marker, offset));
-            const tokens = spy.mock.results.reduce((sum, result) => sum + (result.type === 'return' ? (result.value as LexerResult).tokens.length : 0), 0);
+            const tokens = spy.mock.results.reduce((sum, result) => sum + (result.type === 'return' ? result.value.tokens.length : 0), 0);
             return { labels: (list?.items ?? []).map(item => item.label).sort(), tokens };
         } finally {
             spy.mockRestore();
