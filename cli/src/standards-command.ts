@@ -47,16 +47,9 @@ export async function runStandards(options: StandardsOptions): Promise<number> {
 export function listItems(services: TrainSpecLanguages): ListedItem[] {
     const names = services.standards.references.NameProvider;
     const library = services.shared.library.StandardsLibrary;
-    const resolver = services.shared.coverage.RequirementResolver;
+    // What units, areas and roles mean for coverage comes from the coverage model, as in the editor.
+    const usage = services.shared.coverage.ItemUsage;
     const listed: ListedItem[] = [];
-    const areasOfUnit = new Map<unknown, string[]>();
-    for (const document of services.shared.workspace.LangiumDocuments.all) {
-        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-            if (isArea(node)) {
-                node.units.forEach(unit => areasOfUnit.set(unit.ref, [...(areasOfUnit.get(unit.ref) ?? []), node.name]));
-            }
-        }
-    }
     for (const document of services.shared.workspace.LangiumDocuments.all) {
         for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
             if (!isItem(node) && !isCompetence(node)) {
@@ -75,11 +68,11 @@ export function listItems(services: TrainSpecLanguages): ListedItem[] {
                 entry.notes = item.notes;
             }
             if (isUnit(item)) {
-                entry.areas = areasOfUnit.get(item) ?? [];
+                entry.areas = usage.areasListing(item).map(area => area.name);
             } else if (isArea(item)) {
                 entry.units = item.units.map(unit => unit.$refText);
             } else if (isRole(item)) {
-                const resolved = resolver.resolve(item);
+                const resolved = usage.requirementsOf(item);
                 entry.requires = resolved.requirements.map(requirement => names.getName(requirement.item) ?? '');
                 entry.requiresPathway = resolved.pathwayRequiredBy !== undefined;
             }

@@ -9,6 +9,7 @@ export const DiagnosticCode = {
     DuplicateIdentifier: 'duplicate-identifier',
     BuiltinRedefined: 'builtin-redefined',
     UncoveredRequirement: 'uncovered-requirement',
+    SkillSetCovered: 'skill-set-covered',
     MissingPathway: 'missing-pathway',
     ProgrammeWithoutRole: 'programme-without-role',
     ModuleCoversNothing: 'module-covers-nothing',
