@@ -31,6 +31,8 @@ export class NameIndex {
     protected readonly byLength = new Map<number, IndexedName[]>();
     /** Names by each three-letter sequence they contain (lower case). */
     protected readonly byTrigram = new Map<string, IndexedName[]>();
+    /** What each name typed so far was answered, by limit and name in lower case: the same slip is often made many times. */
+    protected readonly answered = new Map<string, string[]>();
 
     constructor(candidates: Iterable<string>) {
         for (const name of new Set(candidates)) {
@@ -58,6 +60,16 @@ export class NameIndex {
 
     suggest(typed: string, limit = 3, work?: EditWork): string[] {
         const wanted = typed.toLowerCase();
+        const key = `${limit} ${wanted}`;
+        let suggestions = this.answered.get(key);
+        if (!suggestions) {
+            suggestions = this.search(wanted, limit, work);
+            this.answered.set(key, suggestions);
+        }
+        return [...suggestions];
+    }
+
+    protected search(wanted: string, limit: number, work?: EditWork): string[] {
         const threshold = Math.max(2, Math.floor(wanted.length / 3));
         const found = new Map<IndexedName, number>();
         // A name that contains the typed text counts as one edit away, unless it is closer still (equal but for case).

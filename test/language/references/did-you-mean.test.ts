@@ -161,6 +161,16 @@ describe('NameIndex', () => {
         expect(work.cells).toBeLessThan(fullTables / 50);
     });
 
+    test('the same slip made again, in any case, is answered without computing again', () => {
+        const index = new NameIndex(names);
+        const work: EditWork = { cells: 0 };
+        const first = index.suggest('PsoAsessRisk', 3, work);
+        const cells = work.cells;
+        expect(cells).toBeGreaterThan(0);
+        expect(index.suggest('psoasessrisk', 3, work)).toEqual(first);
+        expect(work.cells).toBe(cells);
+    });
+
     test('a name of 200,000 characters computes no cells against short names', () => {
         const work: EditWork = { cells: 0 };
         expect(new NameIndex(names).suggest('Risk'.repeat(50_000), 3, work)).toEqual([]);
