@@ -1,3 +1,5 @@
+import { nameList } from '../text/name-list.js';
+
 /** Counts the work of a search, so tests can bound it without timing anything. */
 export interface EditWork {
     /** Cells of the edit-distance table computed. */
@@ -246,6 +248,5 @@ function bitCount(value: number): number {
 
 /** Joins names as English prose: 'a', 'a' or 'b', 'a', 'b' or 'c'. */
 export function quoteAlternatives(names: string[]): string {
-    const quoted = names.map(name => `'${name}'`);
-    return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+    return nameList(names.map(name => `'${name}'`), 'or');
 }
