@@ -14,6 +14,7 @@ import { TitledWorkspaceSymbolProvider } from './lsp/titled-workspace-symbol-pro
 import { TrainSpecNodeKindProvider } from './lsp/trainspec-node-kind-provider.js';
 import { BUILTIN_SCHEME, DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
 import { GlobalScopeComputation } from './references/global-scope-computation.js';
+import { DefaultOutsideDeclarations, type OutsideDeclarations } from './references/outside-declarations.js';
 import { GlobalScopeProvider } from './references/global-scope-provider.js';
 import { QualifiedNameProvider } from './references/qualified-name-provider.js';
 import { SuggestingLinker } from './references/suggesting-linker.js';
@@ -41,6 +42,9 @@ export interface TrainSpecAddedSharedServices {
     workspace: {
         DeclarationIndex: DeclarationIndex;
     };
+    references: {
+        OutsideDeclarations: OutsideDeclarations;
+    };
     settings: {
         TrainSpecSettings: TrainSpecSettings;
         SettingsConfiguration: SettingsConfiguration;
@@ -65,6 +69,9 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
         WorkspaceManager: services => new BuiltinWorkspaceManager(services),
         DocumentBuilder: services => new RevalidatingDocumentBuilder(services),
         LangiumDocumentFactory: services => new ResilientDocumentFactory(services)
+    },
+    references: {
+        OutsideDeclarations: services => new DefaultOutsideDeclarations(services)
     },
     settings: {
         TrainSpecSettings: () => new DefaultTrainSpecSettings(),

@@ -1,4 +1,4 @@
-import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Module, Programme, TrainSpecAstType } from '../generated/ast.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
@@ -41,10 +41,35 @@ export class SpecValidator {
 
 /** The grammar lets clauses come in any order; a clause that holds one value must not come twice. */
 function reportRepeatedClauses(node: AstNode, keywords: string[], subject: string, accept: ValidationAcceptor): void {
+    const found = ownKeywords(node, keywords);
     for (const keyword of keywords) {
-        for (const repeated of GrammarUtils.findNodesForKeyword(node.$cstNode, keyword).slice(1)) {
+        for (const repeated of found.filter(each => (each.grammarSource as GrammarAST.Keyword).value === keyword).slice(1)) {
             accept('error', `${subject} has one '${keyword}' line; remove the others, since only the last one counts.`,
                 { node, range: repeated.range, code: DiagnosticCode.RepeatedClause });
         }
     }
+}
+
+/**
+ * The keyword tokens of the node itself, in order. Unlike GrammarUtils.findNodesForKeyword it
+ * does not walk into nested nodes (a programme's modules, a module's assessments), so a
+ * programme costs its own clauses, not its whole tree.
+ */
+function ownKeywords(node: AstNode, keywords: string[]): CstNode[] {
+    const found: CstNode[] = [];
+    const visit = (cst: CstNode): void => {
+        if (isCompositeCstNode(cst)) {
+            for (const child of cst.content) {
+                if (child.astNode === node) {
+                    visit(child);
+                }
+            }
+        } else if (GrammarAST.isKeyword(cst.grammarSource) && keywords.includes(cst.grammarSource.value)) {
+            found.push(cst);
+        }
+    };
+    if (node.$cstNode) {
+        visit(node.$cstNode);
+    }
+    return found;
 }
