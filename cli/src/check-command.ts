@@ -46,15 +46,15 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         // The report on stdout is for machines; people reading the CI log still see what went wrong.
         problems.forEach(problem => process.stderr.write(`trainspec: ${problem.path}: ${problem.message}\n`));
     }
-    const runner = createGroupRunner(options.settings, files.length);
-    let checked;
-    try {
-        const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options)) : undefined;
-        checked = await new BatchCheck({ files, runner, cache, shard: options.shard, progress: createProgress(process.stderr, files.length > 0) }).run();
-        cache?.save();
-    } finally {
-        await runner.close();
-    }
+    const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options)) : undefined;
+    const checked = await new BatchCheck({
+        files,
+        createRunner: count => createGroupRunner(options.settings, count),
+        cache,
+        shard: options.shard,
+        progress: createProgress(process.stderr, files.length > 0)
+    }).run();
+    cache?.save();
     const shard = options.shard;
     // Input problems belong to no group: the first shard reports them, so that the shards together report each once.
     const shownProblems = shard && shard.index !== 1 ? [] : problems;

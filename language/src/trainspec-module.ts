@@ -26,6 +26,7 @@ import { TrainSpecDocumentValidator } from './validation/trainspec-document-vali
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
 import { DefaultDeclarationIndex, type DeclarationIndex } from './workspace/declaration-index.js';
+import { LazyAstNodeDescriptionProvider } from './workspace/lazy-ast-node-description-provider.js';
 import { ResilientDocumentFactory } from './workspace/resilient-document-factory.js';
 import { RevalidatingDocumentBuilder } from './workspace/revalidating-document-builder.js';
 import { DefaultTrainSpecSettings, type TrainSpecSettings } from './workspace/trainspec-settings.js';
@@ -98,6 +99,9 @@ export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServ
     },
     validation: {
         DocumentValidator: services => new TrainSpecDocumentValidator(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new LazyAstNodeDescriptionProvider(services)
     }
 };
 

@@ -17,7 +17,8 @@ export interface Shard {
 
 export interface BatchCheckOptions {
     files: SourceFile[];
-    runner: GroupRunner;
+    /** Starts what checks the groups, once it is known how many files need checking (none, when all come from the cache). */
+    createRunner: (files: number) => GroupRunner;
     cache?: CheckCache;
     shard?: Shard;
     progress: Progress;
@@ -64,6 +65,7 @@ export class BatchCheck {
     protected groups: GroupState[] = [];
     protected checkedFiles = 0;
     protected checkedGroups = 0;
+    protected runner?: GroupRunner;
 
     constructor(protected readonly options: BatchCheckOptions) {
         this.files = options.files;
@@ -79,6 +81,14 @@ export class BatchCheck {
     }
 
     async run(): Promise<BatchCheckResult> {
+        try {
+            return await this.checkAll();
+        } finally {
+            await this.runner?.close();
+        }
+    }
+
+    protected async checkAll(): Promise<BatchCheckResult> {
         const all = groupFiles(this.scans);
         const shard = this.options.shard;
         this.groups = all.filter(files => !shard || shardOf(this.files[files[0]].displayPath, shard.count) === shard.index - 1).map(files => ({ files }));
@@ -132,6 +142,11 @@ export class BatchCheck {
     }
 
     protected async checkGroups(groups: GroupState[], names: { table: DeclaredName[]; hash: string } | undefined, total: string): Promise<void> {
+        if (groups.length === 0) {
+            return;
+        }
+        this.runner ??= this.options.createRunner(groups.reduce((sum, group) => sum + group.files.length, 0));
+        const runner = this.runner;
         // Largest first, so that the last task to finish is a small one.
         const tasks = batches([...groups].sort((a, b) => b.files.length - a.files.length));
         await Promise.all(tasks.map(async batch => {
@@ -139,7 +154,7 @@ export class BatchCheck {
                 files: batch.flatMap((group, index) => group.files.map((file): TaskFile => ({ ...this.files[file], group: index }))),
                 ...(names ? { outside: names.table } : {})
             };
-            const results = await this.options.runner.run(task);
+            const results = await runner.run(task);
             let at = 0;
             for (const group of batch) {
                 group.results = results.slice(at, at += group.files.length);

@@ -38,15 +38,13 @@ export function createGroupRunner(settings: Partial<TrainSpecSettings>, fileCoun
 
 /** Checks tasks in this thread, one after another: they share one workspace. */
 class InProcessRunner implements GroupRunner {
-    protected readonly checker: DefaultGroupChecker;
+    protected checker?: DefaultGroupChecker;
     protected queue: Promise<unknown> = Promise.resolve();
 
-    constructor(settings: Partial<TrainSpecSettings>) {
-        this.checker = new DefaultGroupChecker(settings);
-    }
+    constructor(protected readonly settings: Partial<TrainSpecSettings>) {}
 
     run(task: GroupTask): Promise<FileResult[]> {
-        const result = this.queue.then(() => this.checker.check(task));
+        const result = this.queue.then(() => (this.checker ??= new DefaultGroupChecker(this.settings)).check(task));
         this.queue = result.catch(() => undefined);
         return result;
     }

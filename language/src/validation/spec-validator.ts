@@ -64,7 +64,7 @@ function ownKeywords(node: AstNode, keywords: string[]): CstNode[] {
                     visit(child);
                 }
             }
-        } else if (GrammarAST.isKeyword(cst.grammarSource) && keywords.includes(cst.grammarSource.value)) {
+        } else if (cst.grammarSource?.$type === GrammarAST.Keyword.$type && keywords.includes((cst.grammarSource as GrammarAST.Keyword).value)) {
             found.push(cst);
         }
     };
