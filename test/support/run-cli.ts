@@ -22,9 +22,10 @@ export interface CliRun {
  * Runs bin/trainspec.js as a real process, the way a shell or a CI step does, and collects
  * what it prints. `node` defaults to the Node running the tests.
  */
-export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string } = {}): Promise<CliRun> {
+export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
     const child = spawn(options.node ?? process.execPath, [join(REPO_ROOT, 'bin', 'trainspec.js'), ...args], {
         cwd: options.cwd ?? REPO_ROOT,
+        ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
         stdio: ['ignore', 'pipe', 'pipe'],
         ...options.runAs
     });

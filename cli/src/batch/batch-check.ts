@@ -66,6 +66,8 @@ export class BatchCheck {
     protected checkedFiles = 0;
     protected checkedGroups = 0;
     protected runner?: GroupRunner;
+    /** Groups whose results came from the cache and were not checked again. */
+    protected readonly fromCache = new Set<GroupState>();
 
     constructor(protected readonly options: BatchCheckOptions) {
         this.files = options.files;
@@ -92,17 +94,16 @@ export class BatchCheck {
         const all = groupFiles(this.scans);
         const shard = this.options.shard;
         this.groups = all.filter(files => !shard || shardOf(this.files[files[0]].displayPath, shard.count) === shard.index - 1).map(files => ({ files }));
-        let cachedGroups = 0;
         for (const group of this.groups) {
             const cached = this.options.cache?.group(this.keyOf(group.files));
             if (cached) {
                 group.results = cached.results;
                 group.names = cached.names;
-                cachedGroups++;
+                this.fromCache.add(group);
             }
         }
         const fileCount = this.groups.reduce((sum, group) => sum + group.files.length, 0);
-        this.checkedGroups = cachedGroups;
+        this.checkedGroups = this.fromCache.size;
         this.checkedFiles = this.groups.filter(group => group.results).reduce((sum, group) => sum + group.files.length, 0);
         const total = `${fileCount.toLocaleString('en-GB')} file${fileCount === 1 ? '' : 's'} in ${this.groups.length.toLocaleString('en-GB')} group${this.groups.length === 1 ? '' : 's'}`;
         this.report(total);
@@ -137,7 +138,7 @@ export class BatchCheck {
             groups: all.length,
             ownGroups: this.groups.length,
             largestGroup: Math.max(0, ...this.groups.map(group => group.files.length)),
-            cachedGroups
+            cachedGroups: this.groups.filter(group => this.fromCache.has(group)).length
         };
     }
 
@@ -157,6 +158,7 @@ export class BatchCheck {
             const results = await runner.run(task);
             let at = 0;
             for (const group of batch) {
+                this.fromCache.delete(group);
                 group.results = results.slice(at, at += group.files.length);
                 group.names = names?.hash;
                 this.checkedFiles += group.files.length;
