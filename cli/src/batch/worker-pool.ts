@@ -54,22 +54,39 @@ class InProcessRunner implements GroupRunner {
     }
 }
 
+/**
+ * A worker's heap limits. V8 lets an unlimited heap grow far beyond what it keeps alive (a task's
+ * documents are let go when it is reported), and with one heap per core that adds up; a limit
+ * makes it collect sooner at little cost. A task too large for it is checked in the main thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+
 /** A fixed set of worker threads, each checking one task at a time; tasks wait in order for a free worker. */
 class WorkerPool implements GroupRunner {
     protected readonly idle: Worker[] = [];
     protected readonly waiting: Array<(worker: Worker) => void> = [];
-    protected readonly workers: Worker[];
+    protected readonly workers = new Set<Worker>();
+    protected readonly fallback: InProcessRunner;
     protected nextId = 0;
 
-    constructor(script: string, count: number, settings: Partial<TrainSpecSettings>) {
-        this.workers = Array.from({ length: count }, () => new Worker(script, { workerData: settings }));
-        this.idle.push(...this.workers);
+    constructor(protected readonly script: string, count: number, protected readonly settings: Partial<TrainSpecSettings>) {
+        this.fallback = new InProcessRunner(settings);
+        for (let index = 0; index < count; index++) {
+            this.idle.push(this.start());
+        }
     }
 
     async run(task: GroupTask): Promise<FileResult[]> {
-        const worker = this.idle.pop() ?? await new Promise<Worker>(resolve => this.waiting.push(resolve));
+        let worker = this.idle.pop() ?? await new Promise<Worker>(resolve => this.waiting.push(resolve));
         try {
             return await this.send(worker, task);
+        } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+                throw error;
+            }
+            this.workers.delete(worker);
+            worker = this.start();
+            return await this.fallback.run(task);
         } finally {
             const next = this.waiting.shift();
             if (next) {
@@ -81,7 +98,13 @@ class WorkerPool implements GroupRunner {
     }
 
     async close(): Promise<void> {
-        await Promise.all(this.workers.map(worker => worker.terminate()));
+        await Promise.all([...this.workers].map(worker => worker.terminate()));
+    }
+
+    protected start(): Worker {
+        const worker = new Worker(this.script, { workerData: this.settings, resourceLimits: WORKER_LIMITS });
+        this.workers.add(worker);
+        return worker;
     }
 
     protected send(worker: Worker, task: GroupTask): Promise<FileResult[]> {
@@ -109,3 +132,4 @@ class WorkerPool implements GroupRunner {
         });
     }
 }
+

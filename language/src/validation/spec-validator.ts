@@ -51,25 +51,14 @@ function reportRepeatedClauses(node: AstNode, keywords: string[], subject: strin
 }
 
 /**
- * The keyword tokens of the node itself, in order. Unlike GrammarUtils.findNodesForKeyword it
- * does not walk into nested nodes (a programme's modules, a module's assessments), so a
- * programme costs its own clauses, not its whole tree.
+ * The keyword tokens of the node's own rule, in order. A rule's keywords are direct children of
+ * its CST node, so unlike GrammarUtils.findNodesForKeyword this never walks into nested nodes
+ * (a programme's modules, a module's references): a programme costs its own clauses, not its tree.
  */
 function ownKeywords(node: AstNode, keywords: string[]): CstNode[] {
-    const found: CstNode[] = [];
-    const visit = (cst: CstNode): void => {
-        if (isCompositeCstNode(cst)) {
-            for (const child of cst.content) {
-                if (child.astNode === node) {
-                    visit(child);
-                }
-            }
-        } else if (cst.grammarSource?.$type === GrammarAST.Keyword.$type && keywords.includes((cst.grammarSource as GrammarAST.Keyword).value)) {
-            found.push(cst);
-        }
-    };
-    if (node.$cstNode) {
-        visit(node.$cstNode);
+    const cst = node.$cstNode;
+    if (!isCompositeCstNode(cst)) {
+        return [];
     }
-    return found;
+    return cst.content.filter(child => child.grammarSource?.$type === GrammarAST.Keyword.$type && keywords.includes((child.grammarSource as GrammarAST.Keyword).value));
 }
