@@ -60,8 +60,8 @@ interface GroupState {
  */
 export class BatchCheck {
     protected readonly files: SourceFile[];
-    protected readonly hashes: string[];
-    protected readonly scans: NameScan[];
+    protected hashes: string[] = [];
+    protected scans: NameScan[] = [];
     protected groups: GroupState[] = [];
     protected checkedFiles = 0;
     protected checkedGroups = 0;
@@ -71,12 +71,15 @@ export class BatchCheck {
 
     constructor(protected readonly options: BatchCheckOptions) {
         this.files = options.files;
-        const cache = options.cache;
+    }
+
+    /** Each file's name scan: from the cache for a file whose content it knows, otherwise scanned now. */
+    protected scan(): void {
+        const cache = this.options.cache;
         this.hashes = cache ? this.files.map(file => contentHash(file.text)) : [];
         this.scans = this.files.map((file, index) => {
             const hash = this.hashes[index];
-            const cached = cache?.scanOf(file.displayPath, hash);
-            const scan = cached ?? scanNames(file.path, file.text);
+            const scan = cache?.scanOf(file.displayPath, hash) ?? scanNames(file.path, file.text);
             cache?.rememberFile(file.displayPath, { hash, scan });
             return scan;
         });
@@ -91,6 +94,11 @@ export class BatchCheck {
     }
 
     protected async checkAll(): Promise<BatchCheckResult> {
+        if (!this.options.cache && this.files.length > 0) {
+            // Without a cache every file is checked: start the threads now, to load the library while the names are scanned.
+            this.runner = this.options.createRunner(this.files.length);
+        }
+        this.scan();
         const all = groupFiles(this.scans);
         const shard = this.options.shard;
         this.groups = all.filter(files => !shard || shardOf(this.files[files[0]].displayPath, shard.count) === shard.index - 1).map(files => ({ files }));

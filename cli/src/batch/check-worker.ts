@@ -10,6 +10,7 @@ import type { WorkerReply, WorkerRequest } from './worker-pool.js';
 const port = parentPort;
 if (port) {
     const checker = new DefaultGroupChecker(workerData as Partial<TrainSpecSettings>);
+    void checker.prepare();
     port.on('message', (request: WorkerRequest) => {
         checker.check(request.task).then(
             results => port.postMessage({ id: request.id, results } satisfies WorkerReply),

@@ -37,6 +37,8 @@ export interface FileResult {
 }
 
 export interface GroupChecker {
+    /** Loads the built-in library, so that a thread can do so while the main thread is still reading files. */
+    prepare(): Promise<void>;
     check(task: GroupTask): Promise<FileResult[]>;
 }
 
@@ -61,8 +63,12 @@ export class DefaultGroupChecker implements GroupChecker {
         this.builder = this.languages.shared.workspace.DocumentBuilder as BatchDocumentBuilder;
     }
 
+    prepare(): Promise<void> {
+        return this.ready ??= this.loadLibrary();
+    }
+
     async check(task: GroupTask): Promise<FileResult[]> {
-        await (this.ready ??= this.loadLibrary());
+        await this.prepare();
         const { LangiumDocumentFactory, LangiumDocuments } = this.languages.shared.workspace;
         this.languages.shared.references.OutsideDeclarations.replace(task.outside ?? []);
         const documents = task.files.map(file => LangiumDocumentFactory.fromString(file.text, URI.file(file.path)));

@@ -1,4 +1,4 @@
-import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { GrammarAST, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Module, Programme, TrainSpecAstType } from '../generated/ast.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
@@ -51,14 +51,26 @@ function reportRepeatedClauses(node: AstNode, keywords: string[], subject: strin
 }
 
 /**
- * The keyword tokens of the node's own rule, in order. A rule's keywords are direct children of
- * its CST node, so unlike GrammarUtils.findNodesForKeyword this never walks into nested nodes
- * (a programme's modules, a module's references): a programme costs its own clauses, not its tree.
+ * The keyword tokens of the node's own rule, in order. Unlike GrammarUtils.findNodesForKeyword
+ * this never walks into nested nodes (a programme's modules), and it looks at a leaf only once:
+ * a programme costs its own clauses, not its whole tree.
  */
 function ownKeywords(node: AstNode, keywords: string[]): CstNode[] {
-    const cst = node.$cstNode;
-    if (!isCompositeCstNode(cst)) {
-        return [];
+    const found: CstNode[] = [];
+    const visit = (cst: CompositeCstNode): void => {
+        for (const child of cst.content) {
+            if (isCompositeCstNode(child)) {
+                // The rule's own node sits inside the call of an unassigned rule (SpecElement: Programme | Module).
+                if (child.astNode === node) {
+                    visit(child);
+                }
+            } else if (child.grammarSource?.$type === GrammarAST.Keyword.$type && keywords.includes((child.grammarSource as GrammarAST.Keyword).value)) {
+                found.push(child);
+            }
+        }
+    };
+    if (isCompositeCstNode(node.$cstNode)) {
+        visit(node.$cstNode);
     }
-    return cst.content.filter(child => child.grammarSource?.$type === GrammarAST.Keyword.$type && keywords.includes((child.grammarSource as GrammarAST.Keyword).value));
+    return found;
 }
