@@ -3,6 +3,7 @@ import { DefaultTrainSpecSettings, type TrainSpecSettings } from '../../language
 import { BatchCheck, type Shard } from './batch/batch-check.js';
 import { CACHE_FILE_NAME, CheckCache } from './batch/check-cache.js';
 import { createGroupRunner } from './batch/worker-pool.js';
+import { withoutLibraryCopies } from './library-copies.js';
 import { createProgress } from './progress.js';
 import { reportOfFindings, type CheckReport } from './reports/check-report.js';
 import { formatGithub } from './reports/github-report.js';
@@ -41,7 +42,7 @@ export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
  * library, prints the report and returns the exit code.
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
-    const { files, problems } = collectSources(options.paths, options.cwd);
+    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
     if (options.format !== 'text') {
         // The report on stdout is for machines; people reading the CI log still see what went wrong.
         problems.forEach(problem => process.stderr.write(`trainspec: ${problem.path}: ${problem.message}\n`));

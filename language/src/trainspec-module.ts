@@ -11,6 +11,7 @@ import { AuthoringLspModule, type AuthoringAddedServices } from './lsp/authoring
 import { EditingLspModule, type TrainSpecEditingAddedServices } from './lsp/editing-lsp-module.js';
 import { DefaultSettingsConfiguration, type SettingsConfiguration } from './lsp/settings-configuration.js';
 import { TitledWorkspaceSymbolProvider } from './lsp/titled-workspace-symbol-provider.js';
+import { TrainSpecDocumentUpdateHandler } from './lsp/trainspec-document-update-handler.js';
 import { TrainSpecNodeKindProvider } from './lsp/trainspec-node-kind-provider.js';
 import { BUILTIN_SCHEME, DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
 import { GlobalScopeComputation } from './references/global-scope-computation.js';
@@ -82,6 +83,8 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
         // Editors open the read-only built-in catalogues (go to definition) through workspace/textDocumentContent.
         TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, BUILTIN_SCHEME),
         NodeKindProvider: () => new TrainSpecNodeKindProvider(),
+        // What the editor opens, edits, closes or reports as changed on disk, short of the read-only library.
+        DocumentUpdateHandler: services => new TrainSpecDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: services => new TitledWorkspaceSymbolProvider(services)
     }
 };
