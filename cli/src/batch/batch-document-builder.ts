@@ -20,6 +20,8 @@ export class BatchDocumentBuilder extends DefaultDocumentBuilder {
             this.buildState.delete(uri.toString());
         }
         // Caches that evict on an update (the global scope, for one) must not serve the released names.
-        this.updateListeners.forEach(listener => listener([], uris));
+        for (const listener of this.updateListeners) {
+            void listener([], uris);
+        }
     }
 }

@@ -58,7 +58,8 @@ describe('trainspec check --shard', () => {
             const runs = await Promise.all([1, 2].map(index => runBin(['check', '--shard', `${index}/2`], { cwd: one.path })));
             const empty = runs.find(run => run.code === 0);
             const full = runs.find(run => run.code === 1);
-            expect(empty).toEqual({ code: 0, stdout: expect.stringMatching(/^Shard [12]\/2 has no group of files to check \(the workspace has 1\)\.\n$/), stderr: '' });
+            expect(empty?.stderr).toBe('');
+            expect(empty?.stdout).toMatch(/^Shard [12]\/2 has no group of files to check \(the workspace has 1\)\.\n$/);
             expect(full?.stdout).toContain('only.tspec:');
         } finally {
             one.remove();
