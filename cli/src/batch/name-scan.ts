@@ -70,26 +70,46 @@ export function scanNames(path: string, text: string): NameScan {
         const previous = tokens[index - 1];
         const next = tokens[index + 1];
         const type = keywords[token.text];
+        if (previous?.kind === 'id' && keywords[previous.text]) {
+            // The name a keyword declares: grouping by declared names already covers it.
+            continue;
+        }
         if (type && next?.kind === 'id') {
-            declared.push([next.text, type]);
+            declared.push([intern(next.text), type]);
             if (type === 'CompetenceGroup') {
                 pendingGroup = next.text;
             }
         } else if (competenceGroup !== undefined && depth === groupDepth && !DETAIL_KEYWORDS.has(token.text)
             && !(previous?.kind === 'id' && previous.text === 'source') && previous?.text !== '.') {
-            declared.push([`${competenceGroup}.${token.text}`, 'Competence']);
+            declared.push([intern(`${competenceGroup}.${token.text}`), 'Competence']);
         }
         // A qualified name mentions each of its prefixes: `RoSH.a` needs whoever declares `RoSH`.
         if (previous?.text !== '.') {
             let name = token.text;
-            mentions.add(name);
+            mentions.add(intern(name));
             for (let at = index + 1; tokens[at]?.text === '.' && tokens[at + 1]?.kind === 'id'; at += 2) {
                 name = `${name}.${tokens[at + 1].text}`;
-                mentions.add(name);
+                mentions.add(intern(name));
             }
         }
     }
     return { declared, mentions: [...mentions] };
+}
+
+/**
+ * One string for each name, however many files mention it: most mentions are of the same
+ * built-in standards, and each match would otherwise keep its own copy (or its whole file) alive.
+ */
+const interned = new Map<string, string>();
+
+function intern(name: string): string {
+    let shared = interned.get(name);
+    if (shared === undefined) {
+        // A flat copy, not a slice that would keep the file's text alive.
+        shared = (' ' + name).slice(1);
+        interned.set(shared, shared);
+    }
+    return shared;
 }
 
 function tokenize(text: string): Token[] {
