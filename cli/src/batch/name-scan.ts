@@ -24,10 +24,7 @@ const DETAIL_KEYWORDS = new Set(['text', 'code', 'source', 'section', 'note']);
 // Comments, strings, identifiers and the punctuation that matters; everything else (numbers, commas) is skipped.
 const TOKEN = /\/\/[^\n\r]*|\/\*[\s\S]*?\*\/|"(?:\\.|[^"\\])*"|[_a-zA-Z][\w]*|[{}.]/g;
 
-interface Token {
-    kind: 'id' | 'string' | 'punctuation';
-    text: string;
-}
+const enum Kind { Id, String, Open, Close, Dot }
 
 /**
  * Scans a spec or catalogue for the names it declares and mentions, with a regular expression
@@ -38,57 +35,57 @@ interface Token {
  */
 export function scanNames(path: string, text: string): NameScan {
     const keywords = DECLARING_KEYWORDS[extname(path)] ?? {};
-    const tokens = tokenize(text);
+    const { kinds, texts } = tokenize(text);
     const declared: DeclaredName[] = [];
     const mentions = new Set<string>();
     let competenceGroup: string | undefined;
     let pendingGroup: string | undefined;
     let depth = 0;
     let groupDepth = -1;
-    for (let index = 0; index < tokens.length; index++) {
-        const token = tokens[index];
-        if (token.kind === 'punctuation') {
-            if (token.text === '{') {
-                depth++;
-                if (pendingGroup !== undefined) {
-                    competenceGroup = pendingGroup;
-                    groupDepth = depth;
-                    pendingGroup = undefined;
-                }
-            } else if (token.text === '}') {
-                if (depth === groupDepth) {
-                    competenceGroup = undefined;
-                    groupDepth = -1;
-                }
-                depth = Math.max(0, depth - 1);
+    for (let index = 0; index < kinds.length; index++) {
+        const kind = kinds[index];
+        if (kind === Kind.Open) {
+            depth++;
+            if (pendingGroup !== undefined) {
+                competenceGroup = pendingGroup;
+                groupDepth = depth;
+                pendingGroup = undefined;
             }
             continue;
         }
-        if (token.kind !== 'id') {
+        if (kind === Kind.Close) {
+            if (depth === groupDepth) {
+                competenceGroup = undefined;
+                groupDepth = -1;
+            }
+            depth = Math.max(0, depth - 1);
             continue;
         }
-        const previous = tokens[index - 1];
-        const next = tokens[index + 1];
-        const type = keywords[token.text];
-        if (previous?.kind === 'id' && keywords[previous.text]) {
+        if (kind !== Kind.Id) {
+            continue;
+        }
+        const word = texts[index];
+        const previousKind = index > 0 ? kinds[index - 1] : undefined;
+        const previous = previousKind === Kind.Id ? texts[index - 1] : undefined;
+        if (previous !== undefined && keywords[previous]) {
             // The name a keyword declares: grouping by declared names already covers it.
             continue;
         }
-        if (type && next?.kind === 'id') {
-            declared.push([intern(next.text), type]);
+        const type = keywords[word];
+        if (type && kinds[index + 1] === Kind.Id) {
+            declared.push([intern(texts[index + 1]), type]);
             if (type === 'CompetenceGroup') {
-                pendingGroup = next.text;
+                pendingGroup = texts[index + 1];
             }
-        } else if (competenceGroup !== undefined && depth === groupDepth && !DETAIL_KEYWORDS.has(token.text)
-            && !(previous?.kind === 'id' && previous.text === 'source') && previous?.text !== '.') {
-            declared.push([intern(`${competenceGroup}.${token.text}`), 'Competence']);
+        } else if (competenceGroup !== undefined && depth === groupDepth && !DETAIL_KEYWORDS.has(word) && previous !== 'source' && previousKind !== Kind.Dot) {
+            declared.push([intern(`${competenceGroup}.${word}`), 'Competence']);
         }
         // A qualified name mentions each of its prefixes: `RoSH.a` needs whoever declares `RoSH`.
-        if (previous?.text !== '.') {
-            let name = token.text;
+        if (previousKind !== Kind.Dot) {
+            let name = word;
             mentions.add(intern(name));
-            for (let at = index + 1; tokens[at]?.text === '.' && tokens[at + 1]?.kind === 'id'; at += 2) {
-                name = `${name}.${tokens[at + 1].text}`;
+            for (let at = index + 1; kinds[at] === Kind.Dot && kinds[at + 1] === Kind.Id; at += 2) {
+                name = `${name}.${texts[at + 1]}`;
                 mentions.add(intern(name));
             }
         }
@@ -112,15 +109,20 @@ function intern(name: string): string {
     return shared;
 }
 
-function tokenize(text: string): Token[] {
-    const tokens: Token[] = [];
-    for (const match of text.matchAll(TOKEN)) {
+/** The tokens as two parallel arrays, their kinds and (for identifiers) their text: no object per token. */
+function tokenize(text: string): { kinds: Kind[]; texts: string[] } {
+    const kinds: Kind[] = [];
+    const texts: string[] = [];
+    TOKEN.lastIndex = 0;
+    for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
         const value = match[0];
         const first = value.charCodeAt(0);
         if (first === 0x2f /* / */) {
             continue;
         }
-        tokens.push({ kind: first === 0x22 /* " */ ? 'string' : value === '{' || value === '}' || value === '.' ? 'punctuation' : 'id', text: value });
+        const kind = first === 0x22 /* " */ ? Kind.String : value === '{' ? Kind.Open : value === '}' ? Kind.Close : value === '.' ? Kind.Dot : Kind.Id;
+        kinds.push(kind);
+        texts.push(kind === Kind.Id ? value : '');
     }
-    return tokens;
+    return { kinds, texts };
 }
