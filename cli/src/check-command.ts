@@ -3,6 +3,7 @@ import { DefaultTrainSpecSettings, type TrainSpecSettings } from '../../language
 import { BatchCheck, type Shard } from './batch/batch-check.js';
 import { CACHE_FILE_NAME, CheckCache } from './batch/check-cache.js';
 import { createGroupRunner } from './batch/worker-pool.js';
+import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { createProgress } from './progress.js';
 import { reportOfFindings, type CheckReport } from './reports/check-report.js';
@@ -45,7 +46,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
     if (options.format !== 'text') {
         // The report on stdout is for machines; people reading the CI log still see what went wrong.
-        problems.forEach(problem => process.stderr.write(`trainspec: ${problem.path}: ${problem.message}\n`));
+        problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     }
     const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options)) : undefined;
     const checked = await new BatchCheck({

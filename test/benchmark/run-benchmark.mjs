@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-// Not in out/: that folder holds what the package ships, and tests check every bundle in it.
-const outfile = join(root, 'test-output', 'benchmark', 'benchmark.cjs');
+// Outside out/*.cjs, which is what the npm package ships (package.json "files").
+const outfile = join(root, 'out', 'bench', 'benchmark.cjs');
 
 await esbuild.build({
     entryPoints: [join(root, 'test', 'benchmark', 'benchmark.ts')],
