@@ -1,6 +1,7 @@
 import { Disposable, type ConfigurationProvider, type DocumentBuilder, type WorkspaceLock } from 'langium';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import { COVERAGE_SEVERITIES, SETTINGS_SECTION, type CoverageSeverity } from '../protocol/constants.js';
+import type { PendingRevalidation } from '../workspace/pending-revalidation.js';
 import type { TrainSpecSettings } from '../workspace/trainspec-settings.js';
 
 /** The part of the `trainspec` settings section that the language server reads. */
@@ -26,12 +27,14 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
     protected readonly documentBuilder: DocumentBuilder;
     protected readonly workspaceLock: WorkspaceLock;
     protected readonly settings: TrainSpecSettings;
+    protected readonly pending: PendingRevalidation;
 
     constructor(services: TrainSpecSharedServices) {
         this.configurationProvider = services.workspace.ConfigurationProvider;
         this.documentBuilder = services.workspace.DocumentBuilder;
         this.workspaceLock = services.workspace.WorkspaceLock;
         this.settings = services.settings.TrainSpecSettings;
+        this.pending = services.workspace.PendingRevalidation;
     }
 
     listen(): Disposable {
@@ -54,7 +57,9 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
         }
         this.settings.coverageSeverity = severity;
         // Nothing changed on disk, but every coverage diagnostic may now be reported differently:
-        // the RevalidatingDocumentBuilder re-runs the workspace checks and publishes what changed.
+        // every document is owed a re-check, which the RevalidatingDocumentBuilder does (and
+        // publishes what changed) even if an edit cancels this update.
+        this.pending.addAll();
         await this.workspaceLock.write(token => this.documentBuilder.update([], [], token));
     }
 }
