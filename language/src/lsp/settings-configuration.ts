@@ -3,6 +3,7 @@ import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import { COVERAGE_SEVERITIES, SETTINGS_SECTION, type CoverageSeverity } from '../protocol/constants.js';
 import type { PendingRevalidation } from '../workspace/pending-revalidation.js';
 import type { TrainSpecSettings } from '../workspace/trainspec-settings.js';
+import type { WorkspaceStatus } from '../workspace/workspace-status.js';
 
 /** The part of the `trainspec` settings section that the language server reads. */
 export interface TrainSpecSettingsSection {
@@ -28,6 +29,7 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
     protected readonly workspaceLock: WorkspaceLock;
     protected readonly settings: TrainSpecSettings;
     protected readonly pending: PendingRevalidation;
+    protected readonly status: WorkspaceStatus;
 
     constructor(services: TrainSpecSharedServices) {
         this.configurationProvider = services.workspace.ConfigurationProvider;
@@ -35,6 +37,7 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
         this.workspaceLock = services.workspace.WorkspaceLock;
         this.settings = services.settings.TrainSpecSettings;
         this.pending = services.workspace.PendingRevalidation;
+        this.status = services.workspace.WorkspaceStatus;
     }
 
     listen(): Disposable {
@@ -44,8 +47,9 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
             }
         });
         // The settings the client gave at startup (`workspace/configuration`) arrive without an update event.
-        this.configurationProvider.ready
-            .then(async () => this.apply({ coverage: await this.configurationProvider.getConfiguration(SETTINGS_SECTION, 'coverage') }))
+        // Counted as work, so the server is not quiescent before they are applied.
+        this.status.track(this.configurationProvider.ready
+            .then(async () => this.apply({ coverage: await this.configurationProvider.getConfiguration(SETTINGS_SECTION, 'coverage') })))
             .catch(logError);
         return Disposable.create(() => subscription.dispose());
     }

@@ -56,6 +56,32 @@ export class RevalidatingDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
+    /**
+     * Langium relinks a document when its indexed references point into a changed one. A build
+     * cancelled between linking a document and indexing its references leaves it linked with
+     * no references indexed (resetting it removed them): a later change to what it links to
+     * would pass it by, and it would keep pointing at the old content. Such a document is
+     * relinked whatever changed.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return document.state < DocumentState.IndexedReferences || super.shouldRelink(document, changedUris);
+    }
+
+    /**
+     * Langium checks for cancellation before each listener of a phase, so a build cancelled just
+     * after documents reached a state would not tell its listeners: the workspace caches that
+     * clear when references are indexed (coverage) would serve the old model to later checks,
+     * and a document validated just before the cancellation would never be published. The
+     * documents did reach the state, so the listeners hear of it; the build stops at its next check.
+     */
+    protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, _cancelToken: CancellationToken): Promise<void> {
+        await super.notifyBuildPhase(documents, state, CancellationToken.None);
+    }
+
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, _cancelToken: CancellationToken): Promise<void> {
+        await super.notifyDocumentPhase(document, state, CancellationToken.None);
+    }
+
     /** Re-runs the workspace checks of the owed documents, and revalidates those whose results changed. */
     protected async sweep(work: OwedWork, cancelToken: CancellationToken): Promise<void> {
         const candidates = work.all ? this.langiumDocuments.all.toArray() : this.documentsAt(work.reach);

@@ -25,7 +25,7 @@ export class StatusReportingWorkspaceLock extends DefaultWorkspaceLock {
 
     override write(action: (token: CancellationToken) => MaybePromise<void>): Promise<void> {
         this.queued++;
-        this.status().writeQueued();
+        this.status().workStarted();
         let cancelled = false;
         const result = super.write(async token => {
             try {
@@ -41,7 +41,7 @@ export class StatusReportingWorkspaceLock extends DefaultWorkspaceLock {
                 this.write(token => this.documentBuilder().update([], [], token))
                     .catch((error: unknown) => console.error('Error re-checking the documents a cancelled update left:', error));
             }
-            this.status().writeEnded();
+            this.status().workEnded();
         };
         result.then(ended, ended);
         return result;

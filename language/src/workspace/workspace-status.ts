@@ -12,15 +12,17 @@ export interface WorkspaceStatus {
     /** Fires with the new value each time `quiescent` changes. */
     readonly onDidChange: Event<boolean>;
     /** The workspace lock reports each write (a build or an update) as it is queued… */
-    writeQueued(): void;
+    workStarted(): void;
     /** …and as it ends, however it ends. */
-    writeEnded(): void;
+    workEnded(): void;
+    /** Counts work that leads to a write but starts outside the lock (reading the client's settings at startup). */
+    track<T>(work: Promise<T>): Promise<T>;
 }
 
 export class DefaultWorkspaceStatus implements WorkspaceStatus, Disposable {
     protected readonly pending: () => PendingRevalidation;
     protected readonly emitter = new Emitter<boolean>();
-    protected writes = 0;
+    protected works = 0;
     // Busy until the first build has ended: a workspace that has not been read has work to do.
     protected current = false;
 
@@ -36,16 +38,21 @@ export class DefaultWorkspaceStatus implements WorkspaceStatus, Disposable {
         return this.emitter.event;
     }
 
-    writeQueued(): void {
-        this.writes++;
+    workStarted(): void {
+        this.works++;
         this.set(false);
     }
 
-    writeEnded(): void {
-        this.writes = Math.max(0, this.writes - 1);
-        if (this.writes === 0 && this.pending().isEmpty) {
+    workEnded(): void {
+        this.works = Math.max(0, this.works - 1);
+        if (this.works === 0 && this.pending().isEmpty) {
             this.set(true);
         }
+    }
+
+    track<T>(work: Promise<T>): Promise<T> {
+        this.workStarted();
+        return work.finally(() => this.workEnded());
     }
 
     dispose(): void {
