@@ -11,6 +11,9 @@ import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
  * published for every file must be those of a fresh server started on the final texts.
  */
 
+/** Two servers each load a workspace of hundreds of files; on a loaded two-core machine that takes a while. */
+const SLOW_TEST_MS = 120_000;
+
 type Severity = 'error' | 'warning' | 'information' | 'off';
 const settings = (severity: Severity) => ({ trainspec: { coverage: { severity } } });
 
@@ -84,7 +87,7 @@ describe('the language server under rapid edits and setting changes', () => {
             .filter(diagnostic => diagnostic.code === DiagnosticCode.UncoveredRequirement).map(diagnostic => diagnostic.severity)));
         expect(gapSeverities).toEqual(new Set([DiagnosticSeverity.Error]));
         expect(published).toEqual(await freshCheck({ ...files, [elective]: edited }, 'error'));
-    });
+    }, SLOW_TEST_MS);
 
     test('an includes removed just before another edit orphans its module, and restoring it just before another edit clears that', async () => {
         const files = workspaceFiles(1_000);
@@ -109,7 +112,7 @@ describe('the language server under rapid edits and setting changes', () => {
             await client.waitForQuiescence();
             expect(orphanWarnings(), `round ${round}, restored`).toEqual([]);
         }
-    });
+    }, SLOW_TEST_MS);
 
     test('after a storm of 200 edits across several files and setting changes, every file has the diagnostics of a fresh check', async () => {
         const files = workspaceFiles(300);
@@ -144,7 +147,7 @@ describe('the language server under rapid edits and setting changes', () => {
         const published = publishedDiagnostics(client, folder, Object.keys(files));
         expect(Object.values(published).flat().length).toBeGreaterThan(0);
         expect(published).toEqual(await freshCheck(final, severity));
-    });
+    }, SLOW_TEST_MS);
 });
 
 /** A small deterministic generator (mulberry32), so that a failing storm can be replayed. */
