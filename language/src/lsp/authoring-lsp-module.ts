@@ -35,5 +35,7 @@ export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumService
 export function startAuthoringFeatures(shared: TrainSpecSharedServices): void {
     registerCoverageMatrixRequest(shared);
     registerServerStatusNotification(shared);
+    // Record the dependency edges as the workspace is first built, not on the first edit.
+    shared.workspace.DependencyGraph.track();
     shared.settings.SettingsConfiguration.listen();
 }

@@ -31,6 +31,12 @@ export interface DependencyGraph {
      * declare one of their names (duplicates).
      */
     reachOf(uris: Iterable<string>): Set<string>;
+    /**
+     * Keeps the graph from now on. Without it, the graph is built on the first question; the
+     * language server calls it before the workspace is first built, so that the edges are
+     * recorded as each document is linked and the first edit finds them ready.
+     */
+    track(): void;
 }
 
 /** What one file contributes to the graph. */
@@ -44,8 +50,9 @@ const NONE: ReadonlySet<string> = new Set();
 
 /**
  * Records each file's edges when it has been linked (its references are resolved then) and
- * drops them when it is deleted. The graph is built on the first question, from every linked
- * document, and kept from then on: a batch check that never asks pays nothing for it.
+ * drops them when it is deleted. The graph is built on the first question (or on `track`),
+ * from every linked document, and kept from then on: a batch check that never asks pays
+ * nothing for it.
  */
 export class DefaultDependencyGraph implements DependencyGraph {
     protected readonly documents: LangiumDocuments;
@@ -107,11 +114,15 @@ export class DefaultDependencyGraph implements DependencyGraph {
         return reach;
     }
 
-    protected graph(): this {
+    track(): void {
         if (!this.built) {
             this.built = true;
             this.documents.all.forEach(document => this.record(document));
         }
+    }
+
+    protected graph(): this {
+        this.track();
         return this;
     }
 
