@@ -67,6 +67,19 @@ describe('the language server under rapid edits and setting changes', () => {
         return publishedDiagnostics(client, folder, Object.keys(files));
     }
 
+    test('trainspec/status: quiescent once the workspace is checked, busy from an edit, quiescent when it is checked again', async () => {
+        const files = workspaceFiles(50);
+        const { client, folder } = await startServer(files, 'warning');
+        expect(client.statuses).toEqual([true]);
+        const uri = fileUri(folder.file(OWN_MODULE));
+        await client.openDocument(uri, OWN_MODULE_TEXT);
+        await client.changeDocument(uri, OWN_MODULE_TEXT.replace('TeamWorking', 'TeamWorkin'));
+        await client.waitForQuiescence();
+        expect(client.statuses.slice(1, 2)).toEqual([false]);
+        expect(client.statuses.at(-1)).toBe(true);
+        expect(client.diagnostics.get(uri)?.map(diagnostic => diagnostic.code)).toContain(DiagnosticCode.UnresolvedReference);
+    });
+
     test('a setting changed just before an edit applies to every programme, not only to those the edit reaches', async () => {
         const files = workspaceFiles(1_000);
         const { client, folder } = await startServer(files, 'warning');

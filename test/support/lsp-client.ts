@@ -30,6 +30,8 @@ export class LspClient {
     capabilities: ServerCapabilities = {};
     /** Whether the server said it is quiescent (`trainspec/status`); busy until it first says so. */
     quiescent = false;
+    /** Every `trainspec/status` the server sent, in order. */
+    readonly statuses: boolean[] = [];
     /** The client's settings by section, as `start` and `changeSettings` gave them. */
     private settings: Record<string, unknown> = {};
     private readonly listeners = new Set<() => void>();
@@ -50,6 +52,7 @@ export class LspClient {
         });
         connection.onNotification(ServerStatusNotification, ({ quiescent }) => {
             this.quiescent = quiescent;
+            this.statuses.push(quiescent);
             this.notify();
         });
         connection.listen();
