@@ -18,12 +18,19 @@ const options = {
     outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
-    target: 'node22',
+    // The oldest Node the bundles support (package.json `engines`); esbuild lowers newer syntax for it.
+    target: 'node20.12',
     format: 'cjs',
     loader: { '.nos': 'text' },
     external: ['vscode'],
-    // Some dependencies are ES modules that locate files with import.meta.url, which a CommonJS bundle lacks.
-    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: {
+        js: [
+            // First, so it runs before any module code: what Node 20 lacks (see the file).
+            readFileSync('scripts/node20-polyfills.js', 'utf8').trim(),
+            // Some dependencies are ES modules that locate files with import.meta.url, which a CommonJS bundle lacks.
+            "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
+        ].join('\n')
+    },
     define: { TRAINSPEC_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
     // Two copies of vscode-jsonrpc in one bundle break `instanceof ResponseError`, and the server would
     // send error responses as results; keep package-lock.json deduplicated (`npm dedupe`).

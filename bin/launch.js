@@ -1,7 +1,8 @@
-// TrainSpec needs Node 22 or later. On an older Node (these machines ship 20) the bins hand
-// over to the private copy that `npm ci` provisioned in .tools/, so `npx trainspec` just works.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+// Runs a bundle from out/ in this process. The bundles carry what they need from newer Node
+// versions (scripts/node20-polyfills.js), so an installed copy runs on the Node that
+// `package.json` `engines` names and downloads nothing. On an older Node it says so in one line
+// instead of failing somewhere inside a dependency.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,31 +10,32 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export function launch(bundle) {
+    const minimum = minimumNodeVersion();
+    if (minimum && compareVersions(process.versions.node, minimum) < 0) {
+        fail(`TrainSpec needs Node.js ${minimum} or later, but this is Node.js ${process.versions.node}. Please install a newer Node.js from https://nodejs.org.`);
+    }
     const script = join(root, 'out', bundle);
     if (!existsSync(script)) {
         fail(`TrainSpec is not built yet (${script} is missing). Run \`npm ci\` or \`npm run build\` in ${root}.`);
     }
-    if (Number(process.versions.node.split('.')[0]) >= 22) {
-        createRequire(import.meta.url)(script);
-        return;
-    }
-    const node = privateNode();
-    if (!node) {
-        fail(`TrainSpec needs Node.js 22 or later, and this is ${process.version}. Run \`npm ci\` in ${root} to fetch a private copy, or install Node.js 22+.`);
-    }
-    const result = spawnSync(node, [script, ...process.argv.slice(2)], { stdio: 'inherit' });
-    process.exit(result.status ?? 1);
+    createRequire(import.meta.url)(script);
 }
 
-function privateNode() {
-    const modules = join(root, '.tools', 'node', 'node_modules');
-    if (!existsSync(modules)) {
-        return undefined;
+/** The version in package.json's `engines.node` (">=20.12"), so the two cannot disagree. */
+function minimumNodeVersion() {
+    const { engines } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    return /^>=\s*(\d+(?:\.\d+){0,2})$/.exec(engines?.node ?? '')?.[1];
+}
+
+function compareVersions(a, b) {
+    const [x, y] = [a, b].map(version => version.split('.').map(Number));
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const difference = (x[i] ?? 0) - (y[i] ?? 0);
+        if (difference !== 0) {
+            return difference;
+        }
     }
-    return readdirSync(modules)
-        .filter(name => name.startsWith('node-'))
-        .map(name => join(modules, name, 'bin', 'node'))
-        .find(existsSync);
+    return 0;
 }
 
 function fail(message) {

@@ -1,6 +1,8 @@
 # Sourced by the project's scripts: puts Node 22 or later first on PATH.
-# These machines ship Node 20, and Langium 4.4 needs 22+ (chevrotain 13 uses Object.groupBy),
-# so a private copy comes from the npm registry's node-<os>-<arch> package, cached in .tools/.
+# These machines ship Node 20, and the build needs 22+: langium-cli checks the grammar with
+# chevrotain 13, which uses Object.groupBy. So a private copy comes from the npm registry's
+# node-<os>-<arch> package, cached in .tools/. The built bundles in out/ need only Node 20.12:
+# they carry a polyfill instead (node20-polyfills.js), so an installed TrainSpec downloads no Node.
 # A machine that already has Node 22+ uses its own and downloads nothing.
 
 TRAINSPEC_NODE_VERSION=24.21.0

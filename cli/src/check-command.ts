@@ -1,4 +1,5 @@
 import type { TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { withoutLibraryCopies } from './library-copies.js';
 import { loadWorkspace } from './load-workspace.js';
 import { createProgress } from './progress.js';
 import { createCheckReport, type CheckReport } from './reports/check-report.js';
@@ -33,7 +34,7 @@ export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
  * library, prints the report and returns the exit code.
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
-    const { files, problems } = collectSources(options.paths, options.cwd);
+    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
     if (options.format !== 'text') {
         // The report on stdout is for machines; people reading the CI log still see what went wrong.
         problems.forEach(problem => process.stderr.write(`trainspec: ${problem.path}: ${problem.message}\n`));

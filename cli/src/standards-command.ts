@@ -2,6 +2,7 @@ import { AstUtils } from 'langium';
 import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText, type CatalogueItem, type ProvenanceText } from '../../language/src/catalogue/item-descriptions.js';
 import { isArea, isCompetence, isItem, isRole, isUnit } from '../../language/src/generated/ast.js';
 import type { TrainSpecLanguages } from '../../language/src/trainspec-module.js';
+import { withoutLibraryCopies } from './library-copies.js';
 import { loadWorkspace } from './load-workspace.js';
 import { createProgress } from './progress.js';
 import { collectSources } from './source-files.js';
@@ -35,7 +36,7 @@ export interface StandardsOptions {
 
 /** `trainspec standards`: every item of the built-in library and of the workspace catalogues. */
 export async function runStandards(options: StandardsOptions): Promise<number> {
-    const { files, problems } = collectSources(options.paths, options.cwd, ['.nos']);
+    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, ['.nos']));
     problems.forEach(problem => process.stderr.write(`trainspec: ${problem.path}: ${problem.message}\n`));
     const { services } = await loadWorkspace(files, {}, createProgress(process.stderr, files.length > 0));
     const items = listItems(services);

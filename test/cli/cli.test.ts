@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { olderNode } from '../support/older-node.js';
 import { REPO_ROOT, runBin, runCli } from '../support/run-cli.js';
+import { createTempFolder } from '../support/temp-folder.js';
 
-const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+const { version, engines } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; engines: { node: string } };
 const USAGE_FIRST_LINE = 'Usage: trainspec <command> [options]';
 
 /** A usage mistake: exactly this one line and the hint on stderr, nothing on stdout, exit 2. */
@@ -55,21 +57,29 @@ describe('trainspec', () => {
     });
 });
 
-/** A `node` on PATH older than 22 (the machines ship 20), if there is one. */
-function olderNode(): string | undefined {
-    return (process.env.PATH ?? '').split(delimiter)
-        .map(folder => join(folder, 'node'))
-        .filter(existsSync)
-        .find(node => Number(spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.split('.')[0]) < 22);
-}
-
 describe('the bin launchers', () => {
     const node = olderNode();
 
-    test.skipIf(!node)('under Node 20 the CLI hands over to the private Node in .tools/, keeping arguments, output and exit code', async () => {
+    test.skipIf(!node)('run the CLI under Node 20, the oldest supported, keeping arguments, output and exit code', async () => {
         expect(await runBin(['--version'], { node })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
         const run = await runBin(['check', 'examples/incomplete'], { node });
         expect(run.code).toBe(1);
         expect(run.stdout).toContain('4 problems (1 error, 3 warnings) in 1 file.');
+    });
+
+    test('on a Node older than package.json\'s engines allow, stop with one line that names the version needed', () => {
+        // A Node that says it is 20.11.1, the last release before the one `engines` names.
+        const folder = createTempFolder({ 'old-node.cjs': "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.1' } });\n" });
+        try {
+            const run = spawnSync(process.execPath, ['--require', folder.file('old-node.cjs'), join(REPO_ROOT, 'bin', 'trainspec.js'), '--version'], { encoding: 'utf8' });
+            expect(engines.node).toBe('>=20.12');
+            expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+                code: 2,
+                stdout: '',
+                stderr: 'trainspec: TrainSpec needs Node.js 20.12 or later, but this is Node.js 20.11.1. Please install a newer Node.js from https://nodejs.org.\n'
+            });
+        } finally {
+            folder.remove();
+        }
     });
 });

@@ -15,8 +15,8 @@ function blocks(stdout: string): string[] {
 }
 
 describe('trainspec standards', () => {
-    // An empty folder, so that only the built-in library is listed (the repository itself holds
-    // the library's .nos sources, which would be listed a second time as workspace catalogues).
+    // An empty folder, so that only the built-in library is listed (the repository's examples
+    // hold a catalogue of their own).
     let empty: TempFolder;
     let items: ListedItem[];
 

@@ -17,6 +17,13 @@ export function fileUri(path: string): string {
     return pathToFileURL(path).href;
 }
 
+/** How to start a language server process: the command, its arguments and, if not inherited, its environment. */
+export interface ServerCommand {
+    command: string;
+    args: string[];
+    env?: NodeJS.ProcessEnv;
+}
+
 /**
  * The TrainSpec language server running as a real process (`trainspec-language-server
  * --stdio`), spoken to over JSON-RPC the way an editor does. It keeps the latest diagnostics
@@ -62,9 +69,12 @@ export class LspClient {
      * Starts the server and initializes it with `folder` as the one workspace folder. With
      * `settings` (by section, e.g. `{ trainspec: { coverage: { severity: 'error' } } }`), the
      * client supports `workspace/configuration` and answers it from them, as VS Code does.
+     * `server` runs another copy of the server (an installed one), by default this repository's
+     * `bin/trainspec-language-server.js` under the Node running the tests.
      */
-    static async start(folder: string, settings?: Record<string, unknown>): Promise<LspClient> {
-        const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'trainspec-language-server.js'), '--stdio'], { cwd: folder });
+    static async start(folder: string, settings?: Record<string, unknown>, server?: ServerCommand): Promise<LspClient> {
+        const { command, args, env } = server ?? { command: process.execPath, args: [join(REPO_ROOT, 'bin', 'trainspec-language-server.js'), '--stdio'] };
+        const child = spawn(command, args, { cwd: folder, env });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         const client = new LspClient(child, connection);
         if (settings) {

@@ -16,6 +16,8 @@ export interface StandardsLibrary {
     /** One fresh document per built-in catalogue. */
     createDocuments(): LangiumDocument[];
     isBuiltin(uri: URI | string): boolean;
+    /** Whether a file with this text is a built-in catalogue itself (see isCopyOfBuiltinCatalogue). */
+    isCopy(text: string): boolean;
 }
 
 const CATALOGUES: Record<string, string> = {
@@ -23,6 +25,26 @@ const CATALOGUES: Record<string, string> = {
     'pqf-leaflet.nos': pqfLeaflet,
     'roles.nos': roles
 };
+
+/** The catalogues' texts as a file on disk may hold them: without a byte-order mark, with \n line endings. */
+const CATALOGUE_TEXTS = new Set(Object.values(CATALOGUES).map(normaliseText));
+
+/**
+ * Whether `text` is one of the built-in catalogues itself: the library's own source (as in
+ * TrainSpec's repository, under language/src/library/) or a copy someone keeps beside their
+ * specs. Such a file adds nothing, and loading it next to the built-in library would report
+ * every standard in it as redefined, so workspaces leave it out, in the editor and on the
+ * command line. Only an exact copy is recognised, whatever its folder or name (a later config
+ * file's `ignore` globs need not list it): a byte-order mark and Windows line endings (a git
+ * checkout on Windows) are allowed, but an edited copy is a catalogue of its own and is checked.
+ */
+export function isCopyOfBuiltinCatalogue(text: string): boolean {
+    return CATALOGUE_TEXTS.has(normaliseText(text));
+}
+
+function normaliseText(text: string): string {
+    return text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+}
 
 export class DefaultStandardsLibrary implements StandardsLibrary {
     protected readonly documentFactory: LangiumDocumentFactory;
@@ -38,5 +60,9 @@ export class DefaultStandardsLibrary implements StandardsLibrary {
 
     isBuiltin(uri: URI | string): boolean {
         return (typeof uri === 'string' ? URI.parse(uri) : uri).scheme === BUILTIN_SCHEME;
+    }
+
+    isCopy(text: string): boolean {
+        return isCopyOfBuiltinCatalogue(text);
     }
 }

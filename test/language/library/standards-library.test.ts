@@ -5,6 +5,7 @@ import { itemProvenance, type CatalogueItem } from '../../../language/src/catalo
 import {
     isArea, isCompetence, isCompetenceGroup, isGuidance, isItem, isOutcome, isQualification, isRole, isRoute, isSkillSet, isUnit
 } from '../../../language/src/generated/ast.js';
+import { isCopyOfBuiltinCatalogue } from '../../../language/src/library/standards-library.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
 // The seeds sit next to the repository: /work/shared/seeds for /work/main, ../shared/seeds in CI.
@@ -173,4 +174,26 @@ describe('the wording of the built-in library', () => {
         expect(checked).toBeGreaterThan(35 + 39 + 14 + 6 + 3);
     });
 
+});
+
+describe('copies of the built-in catalogues', () => {
+    const LIBRARY_FOLDER = new URL('../../../language/src/library/', import.meta.url);
+    const CATALOGUES = ['s10-guidelines.nos', 'pqf-leaflet.nos', 'roles.nos'];
+    const sourceOf = (name: string) => readFileSync(new URL(name, LIBRARY_FOLDER), 'utf8');
+
+    test.each(CATALOGUES)('recognise the library\'s own source %s, also with Windows line endings and a byte-order mark', name => {
+        const text = sourceOf(name);
+        expect(isCopyOfBuiltinCatalogue(text)).toBe(true);
+        expect(isCopyOfBuiltinCatalogue(text.replace(/\n/g, '\r\n'))).toBe(true);
+        expect(isCopyOfBuiltinCatalogue(`\uFEFF${text}`)).toBe(true);
+    });
+
+    test('do not include an edited copy, a part of one, or any other file', async () => {
+        const roles = sourceOf('roles.nos');
+        expect(isCopyOfBuiltinCatalogue(roles.replace('role PSO', 'role Pso'))).toBe(false);
+        expect(isCopyOfBuiltinCatalogue(roles.slice(0, roles.length / 2))).toBe(false);
+        expect(isCopyOfBuiltinCatalogue(`${roles}\nrole Extra "Extra" { requires PSO }\n`)).toBe(false);
+        expect(isCopyOfBuiltinCatalogue('')).toBe(false);
+        expect((await TestWorkspace.create({})).services.shared.library.StandardsLibrary.isCopy(roles)).toBe(true);
+    });
 });
