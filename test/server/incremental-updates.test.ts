@@ -40,7 +40,8 @@ function publishedDiagnostics(client: LspClient, folder: TempFolder, paths: stri
 
 function describeDiagnostic(diagnostic: Diagnostic): string {
     const { start, end } = diagnostic.range;
-    return `${start.line}:${start.character}-${end.line}:${end.character} ${diagnostic.severity} ${String(diagnostic.code)} ${diagnostic.message}`;
+    const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+    return `${start.line}:${start.character}-${end.line}:${end.character} ${diagnostic.severity} ${String(diagnostic.code)} ${message}`;
 }
 
 describe('the language server under rapid edits and setting changes', () => {

@@ -49,7 +49,10 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
         // The settings the client gave at startup (`workspace/configuration`) arrive without an update event.
         // Counted as work, so the server is not quiescent before they are applied.
         this.status.track(this.configurationProvider.ready
-            .then(async () => this.apply({ coverage: await this.configurationProvider.getConfiguration(SETTINGS_SECTION, 'coverage') })))
+            .then(async () => {
+                const coverage: unknown = await this.configurationProvider.getConfiguration(SETTINGS_SECTION, 'coverage');
+                await this.apply({ coverage: coverage as TrainSpecSettingsSection['coverage'] });
+            }))
             .catch(logError);
         return Disposable.create(() => subscription.dispose());
     }
