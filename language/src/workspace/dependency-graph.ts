@@ -32,6 +32,12 @@ export interface DependencyGraph {
      */
     reachOf(uris: Iterable<string>): Set<string>;
     /**
+     * Whether a change to `changed` can alter how `uri` links: it refers into one of them, or has
+     * references that did not resolve (a new declaration may resolve them). Undefined when the
+     * graph has no record of the file (it was never linked).
+     */
+    linksInto(uri: string, changed: ReadonlySet<string>): boolean | undefined;
+    /**
      * Keeps the graph from now on. Without it, the graph is built on the first question; the
      * language server calls it before the workspace is first built, so that the edges are
      * recorded as each document is linked and the first edit finds them ready.
@@ -44,6 +50,8 @@ interface FileNode {
     /** The other files it refers to, with the kinds of reference to each. */
     dependencies: Map<string, Set<DependencyKind>>;
     names: Set<string>;
+    /** Whether some reference did not resolve when it was linked. */
+    unresolved: boolean;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -121,6 +129,21 @@ export class DefaultDependencyGraph implements DependencyGraph {
         }
     }
 
+    linksInto(uri: string, changed: ReadonlySet<string>): boolean | undefined {
+        const node = this.graph().files.get(uri);
+        if (!node) {
+            return undefined;
+        }
+        if (node.unresolved) {
+            return true;
+        }
+        // The smaller set drives the loop: usually one changed file against a file's few dependencies.
+        if (changed.size < node.dependencies.size) {
+            return [...changed].some(target => node.dependencies.has(target));
+        }
+        return [...node.dependencies.keys()].some(target => changed.has(target));
+    }
+
     protected graph(): this {
         this.track();
         return this;
@@ -134,7 +157,7 @@ export class DefaultDependencyGraph implements DependencyGraph {
         }
         const uri = document.uri.toString();
         this.forget(uri);
-        const node: FileNode = { dependencies: new Map(), names: new Set() };
+        const node: FileNode = { dependencies: new Map(), names: new Set(), unresolved: false };
         const nameProvider = this.serviceRegistry.getServices(document.uri).references.NameProvider;
         for (const astNode of AstUtils.streamAst(document.parseResult.value)) {
             const name = nameProvider.getName(astNode);
@@ -142,6 +165,7 @@ export class DefaultDependencyGraph implements DependencyGraph {
                 node.names.add(name);
             }
             for (const { property, reference } of AstUtils.streamReferences(astNode)) {
+                node.unresolved ||= reference.error !== undefined;
                 for (const target of targetsOf(reference)) {
                     const targetUri = target.toString();
                     if (targetUri !== uri) {

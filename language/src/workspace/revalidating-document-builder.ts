@@ -64,7 +64,12 @@ export class RevalidatingDocumentBuilder extends DefaultDocumentBuilder {
      * relinked whatever changed.
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return document.state < DocumentState.IndexedReferences || super.shouldRelink(document, changedUris);
+        if (document.state < DocumentState.IndexedReferences) {
+            return true;
+        }
+        // Langium asks this of every document on each update; the graph answers from the file's
+        // recorded edges, without walking its references.
+        return this.dependencies().linksInto(document.uri.toString(), changedUris) ?? super.shouldRelink(document, changedUris);
     }
 
     /**
