@@ -2,9 +2,11 @@ import { AstUtils } from 'langium';
 import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText, type CatalogueItem, type ProvenanceText } from '../../language/src/catalogue/item-descriptions.js';
 import { isArea, isCompetence, isItem, isRole, isUnit } from '../../language/src/generated/ast.js';
 import type { TrainSpecLanguages } from '../../language/src/trainspec-module.js';
+import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { loadWorkspace } from './load-workspace.js';
 import { createProgress } from './progress.js';
+import { visibleText } from './reports/terminal-text.js';
 import { collectSources } from './source-files.js';
 
 export const STANDARDS_FORMATS = ['text', 'json'] as const;
@@ -37,7 +39,7 @@ export interface StandardsOptions {
 /** `trainspec standards`: every item of the built-in library and of the workspace catalogues. */
 export async function runStandards(options: StandardsOptions): Promise<number> {
     const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, ['.nos']));
-    problems.forEach(problem => process.stderr.write(`trainspec: ${problem.path}: ${problem.message}\n`));
+    problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     const { services } = await loadWorkspace(files, {}, createProgress(process.stderr, files.length > 0));
     const items = listItems(services);
     process.stdout.write(options.format === 'json' ? JSON.stringify({ items }, undefined, 2) + '\n' : items.map(formatItem).join('\n'));
@@ -47,16 +49,9 @@ export async function runStandards(options: StandardsOptions): Promise<number> {
 export function listItems(services: TrainSpecLanguages): ListedItem[] {
     const names = services.standards.references.NameProvider;
     const library = services.shared.library.StandardsLibrary;
-    const resolver = services.shared.coverage.RequirementResolver;
+    // What units, areas and roles mean for coverage comes from the coverage model, as in the editor.
+    const usage = services.shared.coverage.ItemUsage;
     const listed: ListedItem[] = [];
-    const areasOfUnit = new Map<unknown, string[]>();
-    for (const document of services.shared.workspace.LangiumDocuments.all) {
-        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-            if (isArea(node)) {
-                node.units.forEach(unit => areasOfUnit.set(unit.ref, [...(areasOfUnit.get(unit.ref) ?? []), node.name]));
-            }
-        }
-    }
     for (const document of services.shared.workspace.LangiumDocuments.all) {
         for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
             if (!isItem(node) && !isCompetence(node)) {
@@ -75,11 +70,11 @@ export function listItems(services: TrainSpecLanguages): ListedItem[] {
                 entry.notes = item.notes;
             }
             if (isUnit(item)) {
-                entry.areas = areasOfUnit.get(item) ?? [];
+                entry.areas = usage.areasListing(item).map(area => area.name);
             } else if (isArea(item)) {
                 entry.units = item.units.map(unit => unit.$refText);
             } else if (isRole(item)) {
-                const resolved = resolver.resolve(item);
+                const resolved = usage.requirementsOf(item);
                 entry.requires = resolved.requirements.map(requirement => names.getName(requirement.item) ?? '');
                 entry.requiresPathway = resolved.pathwayRequiredBy !== undefined;
             }
@@ -109,5 +104,6 @@ function formatItem(item: ListedItem): string {
         const pathway = item.requiresPathway ? ', and a specialist pathway' : '';
         lines.push(`    Requires (${item.requires.length}): ${item.requires.join(', ')}${pathway}`);
     }
-    return lines.join('\n') + '\n';
+    // Titles, texts and notes come from catalogues, which anyone can write.
+    return lines.map(visibleText).join('\n') + '\n';
 }

@@ -4,13 +4,16 @@ import {
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { DefaultCoverageAnalysis, type CoverageAnalysis } from './coverage/coverage-analysis.js';
+import { DefaultCoverageLabels, type CoverageLabels } from './coverage/coverage-labels.js';
+import { DefaultItemUsage, type ItemUsage } from './coverage/item-usage.js';
 import { DefaultRequirementResolver, type RequirementResolver } from './coverage/requirement-resolver.js';
 import { StandardsGeneratedModule, TrainSpecGeneratedModule, TrainSpecGeneratedSharedModule } from './generated/module.js';
 import { createResilientLangiumParser } from './parser/resilient-langium-parser.js';
 import { AuthoringLspModule, type AuthoringAddedServices } from './lsp/authoring-lsp-module.js';
-import { EditingLspModule, type TrainSpecEditingAddedServices } from './lsp/editing-lsp-module.js';
+import { EditingLspModule } from './lsp/editing-lsp-module.js';
 import { DefaultSettingsConfiguration, type SettingsConfiguration } from './lsp/settings-configuration.js';
 import { TitledWorkspaceSymbolProvider } from './lsp/titled-workspace-symbol-provider.js';
+import { TrainSpecDocumentUpdateHandler } from './lsp/trainspec-document-update-handler.js';
 import { TrainSpecNodeKindProvider } from './lsp/trainspec-node-kind-provider.js';
 import { BUILTIN_SCHEME, DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
 import { GlobalScopeComputation } from './references/global-scope-computation.js';
@@ -19,6 +22,7 @@ import { QualifiedNameProvider } from './references/qualified-name-provider.js';
 import { SuggestingLinker } from './references/suggesting-linker.js';
 import { CoverageValidator } from './validation/coverage-validator.js';
 import { DeclarationValidator } from './validation/declaration-validator.js';
+import { RepeatedReferenceValidator } from './validation/repeated-reference-validator.js';
 import { SpecValidator } from './validation/spec-validator.js';
 import { StandardsValidator } from './validation/standards-validator.js';
 import { TrainSpecDocumentValidator } from './validation/trainspec-document-validator.js';
@@ -41,6 +45,8 @@ export interface TrainSpecAddedSharedServices {
     coverage: {
         RequirementResolver: RequirementResolver;
         CoverageAnalysis: CoverageAnalysis;
+        ItemUsage: ItemUsage;
+        CoverageLabels: CoverageLabels;
     };
     workspace: {
         DeclarationIndex: DeclarationIndex;
@@ -57,7 +63,7 @@ export interface TrainSpecAddedSharedServices {
 export type TrainSpecSharedServices = LangiumSharedServices & TrainSpecAddedSharedServices;
 
 /** The services of one TrainSpec language (catalogues or programme specs). */
-export type TrainSpecServices = LangiumServices & { shared: TrainSpecSharedServices } & TrainSpecEditingAddedServices & AuthoringAddedServices;
+export type TrainSpecServices = LangiumServices & { shared: TrainSpecSharedServices } & AuthoringAddedServices;
 
 export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangiumSharedServices & TrainSpecAddedSharedServices> = {
     library: {
@@ -65,7 +71,9 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
     },
     coverage: {
         RequirementResolver: () => new DefaultRequirementResolver(),
-        CoverageAnalysis: services => new DefaultCoverageAnalysis(services)
+        CoverageAnalysis: services => new DefaultCoverageAnalysis(services),
+        ItemUsage: services => new DefaultItemUsage(services),
+        CoverageLabels: () => new DefaultCoverageLabels()
     },
     workspace: {
         DeclarationIndex: services => new DefaultDeclarationIndex(services),
@@ -85,6 +93,8 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
         // Editors open the read-only built-in catalogues (go to definition) through workspace/textDocumentContent.
         TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, BUILTIN_SCHEME),
         NodeKindProvider: () => new TrainSpecNodeKindProvider(),
+        // What the editor opens, edits, closes or reports as changed on disk, short of the read-only library.
+        DocumentUpdateHandler: services => new TrainSpecDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: services => new TitledWorkspaceSymbolProvider(services)
     }
 };
@@ -141,7 +151,9 @@ function registerValidationChecks(standards: TrainSpecServices, spec: TrainSpecS
     spec.validation.ValidationRegistry.register(specValidator.checks, specValidator);
     const coverageValidator = new CoverageValidator(spec);
     registerWorkspaceChecks(spec.validation.ValidationRegistry, coverageValidator.checks, coverageValidator);
+    const repeats = new RepeatedReferenceValidator();
     for (const language of [standards, spec]) {
+        language.validation.ValidationRegistry.register(repeats.checks, repeats);
         const declarations = new DeclarationValidator(language);
         registerWorkspaceChecks(language.validation.ValidationRegistry, declarations.checks, declarations);
     }

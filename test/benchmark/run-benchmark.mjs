@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const outfile = join(root, 'out', 'benchmark.cjs');
+// Outside out/*.cjs, which is what the npm package ships (package.json "files").
+const outfile = join(root, 'out', 'bench', 'benchmark.cjs');
 
 await esbuild.build({
     entryPoints: [join(root, 'test', 'benchmark', 'benchmark.ts')],

@@ -24,15 +24,15 @@ export function courtWorkMatrix(): CoverageMatrix {
         ],
         groups: [
             {
-                requiredBy: 'PO (through PSO)', source: 'Guidelines, section 3.1',
+                requiredBy: 'Probation Officer (through Probation Services Officer)', source: 'Guidelines, section 3.1',
                 requirements: [requirement('RoSH.a', ['Risk']), requirement('RoSH.b', [])]
             },
             {
-                requiredBy: 'CourtWork pathway', source: 'Guidelines, Annex A',
+                requiredBy: 'the Court Work pathway', source: 'Guidelines, Annex A',
                 requirements: [requirement('DevelopSentencingProposals', ['Risk', 'Reports'])]
             },
             {
-                requiredBy: 'PO (through PSO)', source: 'PQF leaflet',
+                requiredBy: 'Probation Officer (through Probation Services Officer)', source: 'PQF leaflet',
                 requirements: [requirement('PsoDevelopSelf', [], { location: undefined }), requirement('OwnDevelopment', ['Reports'])]
             }
         ],

@@ -104,10 +104,10 @@ describe('coverage matrix', () => {
     test('groups requirements by what requires them, then by source', () => {
         const sections = html.split('<tbody class="required-by">').slice(1);
         expect(sections).toHaveLength(2);
-        expect(sections[0]).toMatch(/^<tr class="required-by-row"><th scope="rowgroup" colspan="3">Required by PO \(through PSO\) <span class="count">2 of 4 covered<\/span>/);
+        expect(sections[0]).toMatch(/^<tr class="required-by-row"><th scope="rowgroup" colspan="3">Required by Probation Officer \(through Probation Services Officer\) <span class="count">2 of 4 covered<\/span>/);
         expect([...sections[0]!.matchAll(/<tr class="source-row"><th[^>]*>([^<]*)</g)].map(match => match[1])).toEqual(['Guidelines, section 3.1', 'PQF leaflet']);
         expect([...sections[0]!.matchAll(/data-requirement="([^"]+)"/g)].map(match => match[1])).toEqual(['RoSH.a', 'RoSH.b', 'PsoDevelopSelf', 'OwnDevelopment']);
-        expect(sections[1]).toContain('Required by CourtWork pathway <span class="count">1 of 1 covered</span>');
+        expect(sections[1]).toContain('Required by the Court Work pathway <span class="count">1 of 1 covered</span>');
     });
 
     test('escapes every text from the server', () => {
@@ -158,8 +158,8 @@ describe('helpers', () => {
     test('groupByRequiredBy keeps the order of first appearance', () => {
         const sections = groupByRequiredBy(courtWorkMatrix().groups);
         expect(sections.map(section => [section.requiredBy, section.groups.map(group => group.source)])).toEqual([
-            ['PO (through PSO)', ['Guidelines, section 3.1', 'PQF leaflet']],
-            ['CourtWork pathway', ['Guidelines, Annex A']]
+            ['Probation Officer (through Probation Services Officer)', ['Guidelines, section 3.1', 'PQF leaflet']],
+            ['the Court Work pathway', ['Guidelines, Annex A']]
         ]);
     });
 });

@@ -50,7 +50,7 @@ describe('authoring over the language server protocol', () => {
         const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: programme } });
         const range = { start: { line: 3, character: 10 }, end: { line: 3, character: 28 } };
         expect(lenses).toEqual([
-            { range, command: { title: 'PSO: 7 of 9 requirements covered', command: 'trainspec.showCoverage', arguments: [programme, 'DraftProgrammesPso'] } },
+            { range, command: { title: 'Probation Services Officer: 7 of 9 requirements covered', command: 'trainspec.showCoverage', arguments: [programme, 'DraftProgrammesPso'] } },
             { range, command: { title: 'Programmes pathway: 2 of 3 units covered', command: 'trainspec.showCoverage', arguments: [programme, 'DraftProgrammesPso'] } }
         ]);
     });
@@ -68,9 +68,9 @@ describe('authoring over the language server protocol', () => {
         expect(matrix.pathway).toBe('Programmes');
         expect(matrix.modules.map(module => [module.name, module.hours])).toEqual([['DraftPolicy', 30], ['DraftPractice', 40], ['DraftGroupWork', 30]]);
         expect(matrix.groups.map(group => [group.requiredBy, group.requirements.map(requirement => requirement.id)])).toEqual([
-            ['PSO', ['PsoAssessRisk', 'PsoPromoteEquality', 'PsoCommunicate', 'PsoSupportChange', 'PsoWorkWithOthers', 'PsoDevelopSelf', 'PsoSpecialistPathway']],
-            ['PSO', ['KnowledgeOfPolicy', 'UnderstandingOfOffending']],
-            ['Programmes pathway', ['DevelopSentencingProposals', 'AssessNeedsAndPlan', 'DeliverAccreditedProgrammes']]
+            ['Probation Services Officer', ['PsoAssessRisk', 'PsoPromoteEquality', 'PsoCommunicate', 'PsoSupportChange', 'PsoWorkWithOthers', 'PsoDevelopSelf', 'PsoSpecialistPathway']],
+            ['Probation Services Officer', ['KnowledgeOfPolicy', 'UnderstandingOfOffending']],
+            ['the Programmes pathway', ['DevelopSentencingProposals', 'AssessNeedsAndPlan', 'DeliverAccreditedProgrammes']]
         ]);
         const gaps = matrix.groups.flatMap(group => group.requirements).filter(requirement => requirement.coveredBy.length === 0);
         expect(gaps.map(gap => gap.id)).toEqual(['PsoDevelopSelf', 'UnderstandingOfOffending', 'DeliverAccreditedProgrammes']);
@@ -119,8 +119,8 @@ describe('authoring over the language server protocol', () => {
         await client.openDocument(programme, programmeText);
         const after = await client.waitForDiagnostics(programme, found => found.length === 2);
         expect(after.map(Diagnostic.getMessageString)).toEqual([
-            'No module covers PsoDevelopSelf, which PSO requires: "develop own knowledge and skills"',
-            'No module covers UnderstandingOfOffending, which PSO requires: "Understanding of the causes of crime and management of offending behaviour."'
+            'No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills"',
+            'No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour."'
         ]);
     });
 

@@ -33,13 +33,13 @@ describe('trainspec-language-server --stdio', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: 'uncovered-requirement',
-                message: 'No module covers PsoDevelopSelf, which PSO requires: "develop own knowledge and skills"',
+                message: 'No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills"',
                 range: { start: { line: 4, character: 13 }, end: { line: 4, character: 16 } }
             }),
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: 'uncovered-requirement',
-                message: 'No module covers UnderstandingOfOffending, which PSO requires: "Understanding of the causes of crime and management of offending behaviour."',
+                message: 'No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour."',
                 range: { start: { line: 4, character: 13 }, end: { line: 4, character: 16 } }
             }),
             expect.objectContaining({

@@ -2,15 +2,22 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
-    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader,
-    StreamMessageWriter, type Diagnostic, type ProtocolConnection, type ServerCapabilities
+    ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
+    StreamMessageReader, StreamMessageWriter, type DataCallback, type Diagnostic, type Disposable, type LogMessageParams, type Message,
+    type MessageReader, type ProtocolConnection, type ResponseMessage, type ServerCapabilities
 } from 'vscode-languageserver/node';
 import { ServerStatusNotification } from '../../language/src/protocol/lsp-ext.js';
 import { REPO_ROOT } from './run-cli.js';
 
 /** How long to wait for the server before failing (within vitest's 30 s), never a delay a test relies on. */
 const TIMEOUT_MS = 20_000;
+
+/** What the server answered to a request: a result, or an error's code and message. */
+export type RawAnswer = { result: unknown } | { error: { code: number; message: string } };
+
+/** The prefix of the ids of requests sent with `sendRawRequest`, whose answers bypass the typed connection. */
+const RAW_ID_PREFIX = 'raw-';
 
 /** The `file:` URI of a path, as the server reports it. */
 export function fileUri(path: string): string {
@@ -31,6 +38,8 @@ export interface ServerCommand {
  */
 export class LspClient {
     readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** What the server logged to the client (`window/logMessage`). */
+    readonly logs: LogMessageParams[] = [];
     /** What the server wrote to stderr. */
     stderr = '';
     /** What the server said it can do, in its answer to `initialize`. */
@@ -45,11 +54,24 @@ export class LspClient {
     private readonly versions = new Map<string, number>();
     private readonly exited: Promise<number | null>;
     private exitCode: number | null | undefined;
+    private readonly rawAnswers = new Map<string, RawAnswer>();
+    private rawIds = 0;
 
-    private constructor(private readonly process: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection) {
+    private constructor(
+        private readonly process: ChildProcessWithoutNullStreams,
+        readonly connection: ProtocolConnection,
+        private readonly writer: StreamMessageWriter,
+        reader: RawAnswerReader
+    ) {
+        reader.onRawAnswer = (id, answer) => {
+            this.rawAnswers.set(id, answer);
+            this.notify();
+        };
         process.stderr.setEncoding('utf8').on('data', chunk => this.stderr += chunk);
         this.exited = new Promise(resolve => process.on('exit', code => {
             this.exitCode = code;
+            // Requests still waiting for an answer fail at once, not at the test's timeout.
+            connection.dispose();
             this.notify();
             resolve(code);
         }));
@@ -61,6 +83,9 @@ export class LspClient {
             this.quiescent = quiescent;
             this.statuses.push(quiescent);
             this.notify();
+        });
+        connection.onNotification(LogMessageNotification.type, params => {
+            this.logs.push(params);
         });
         connection.listen();
     }
@@ -75,8 +100,10 @@ export class LspClient {
     static async start(folder: string, settings?: Record<string, unknown>, server?: ServerCommand): Promise<LspClient> {
         const { command, args, env } = server ?? { command: process.execPath, args: [join(REPO_ROOT, 'bin', 'trainspec-language-server.js'), '--stdio'] };
         const child = spawn(command, args, { cwd: folder, env });
-        const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-        const client = new LspClient(child, connection);
+        const reader = new RawAnswerReader(new StreamMessageReader(child.stdout));
+        const writer = new StreamMessageWriter(child.stdin);
+        const connection = createProtocolConnection(reader, writer);
+        const client = new LspClient(child, connection, writer, reader);
         if (settings) {
             client.settings = settings;
             connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(item => client.settings[item.section ?? ''] ?? null));
@@ -141,6 +168,23 @@ export class LspClient {
         });
     }
 
+    /**
+     * Sends a request exactly as given, whatever its parameters (omitted when `params` is
+     * undefined), bypassing the typed connection's checks, and resolves with the answer.
+     */
+    async sendRawRequest(method: string, params?: unknown): Promise<RawAnswer> {
+        const id = `${RAW_ID_PREFIX}${++this.rawIds}`;
+        await this.writer.write({ jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) } as Message);
+        const answer = await this.waitFor(`the answer to ${method}`, () => this.rawAnswers.get(id));
+        this.rawAnswers.delete(id);
+        return answer;
+    }
+
+    /** Sends a notification exactly as given (parameters omitted when `params` is undefined). */
+    async sendRawNotification(method: string, params?: unknown): Promise<void> {
+        await this.writer.write({ jsonrpc: '2.0', method, ...(params === undefined ? {} : { params }) } as Message);
+    }
+
     /** Shuts the server down as an editor does (shutdown, then exit) and returns its exit code. */
     async shutdown(): Promise<number | null> {
         await this.connection.sendRequest(ShutdownRequest.type);
@@ -189,5 +233,39 @@ export class LspClient {
 
     private notify(): void {
         [...this.listeners].forEach(listener => listener());
+    }
+}
+
+/** Reads the server's messages, handing the answers to raw requests aside and the rest to the connection. */
+class RawAnswerReader implements MessageReader {
+    onRawAnswer: (id: string, answer: RawAnswer) => void = () => undefined;
+
+    constructor(private readonly reader: MessageReader) {}
+
+    get onError() {
+        return this.reader.onError;
+    }
+
+    get onClose() {
+        return this.reader.onClose;
+    }
+
+    get onPartialMessage() {
+        return this.reader.onPartialMessage;
+    }
+
+    listen(callback: DataCallback): Disposable {
+        return this.reader.listen(message => {
+            const response = message as Partial<ResponseMessage>;
+            if (typeof response.id === 'string' && response.id.startsWith(RAW_ID_PREFIX) && !('method' in message)) {
+                this.onRawAnswer(response.id, response.error ? { error: { code: response.error.code, message: response.error.message } } : { result: response.result });
+            } else {
+                callback(message);
+            }
+        });
+    }
+
+    dispose(): void {
+        this.reader.dispose();
     }
 }

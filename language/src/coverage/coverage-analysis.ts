@@ -1,6 +1,5 @@
 import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
-import { isModule, isProgramme, isSpec, isUnit, type Area, type Coverable, type Module, type Programme, type Role } from '../generated/ast.js';
+import { isModule, isProgramme, isSkillSet, isSpec, isUnit, type Area, type Coverable, type Module, type Programme, type Role } from '../generated/ast.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import type { RequirementResolver, RoleRequirements } from './requirement-resolver.js';
 
@@ -9,31 +8,53 @@ export type RequirementOrigin =
     | { kind: 'role'; role: Role; via: Role[]; roleIndex: number }
     | { kind: 'pathway'; area: Area };
 
+/** What a tally counts: the requirements of one target role, or the units of the pathway. */
+export type TallySubject = { kind: 'role'; role: Role } | { kind: 'pathway'; area: Area };
+
 export interface RequirementStatus {
     item: Coverable;
     /** Every reason the programme needs the item; the first decides where a gap is reported. */
     origins: RequirementOrigin[];
+    /** The modules that meet it; for a skill set, those that cover one of its units (never the set itself). */
     coveredBy: Module[];
+}
+
+/** How many of a role's (or the pathway's) requirements the programme's modules meet. */
+export interface CoverageTally {
+    subject: TallySubject;
+    covered: number;
+    total: number;
 }
 
 export interface ProgrammeCoverage {
     programme: Programme;
     /** Its own modules, then the ones it includes, each once. */
     modules: Module[];
+    /** Each required item once, in the order the roles, then the pathway, state them. */
     requirements: RequirementStatus[];
     gaps: RequirementStatus[];
     roles: RoleRequirements[];
+    /** One per target role (each once, in `prepares` order), then one for the pathway if it names one. */
+    tallies: CoverageTally[];
     /** A target role that needs a pathway the programme does not name. */
     pathwayMissingFor?: Role;
+    /** The requirement on each required item. */
+    requirementOn: ReadonlyMap<Coverable, RequirementStatus>;
+    /** Which of its modules meet each item, required or not, by the skill-set rule (see `indexCovers`). */
+    coveredBy: ReadonlyMap<Coverable, Module[]>;
 }
 
 /**
- * Coverage of every programme in the workspace, computed once per workspace state and
- * shared by validation, hover, code lens and reports.
+ * Coverage of the programmes of the workspace: the one model that validation, hover, code
+ * lenses, completion, quick fixes, the coverage view and the CLI read. Each programme is
+ * analysed once per workspace state, when first asked for.
  */
 export interface CoverageAnalysis {
     ofProgramme(programme: Programme): ProgrammeCoverage;
+    /** Analyses every programme: for whole-workspace views only. */
     all(): ProgrammeCoverage[];
+    /** Every programme of the workspace, without analysing any. */
+    programmes(): Programme[];
     /** The programmes a module belongs to: the one that contains it and every one that includes it. */
     programmesOf(module: Module): Programme[];
 }
@@ -57,7 +78,7 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
     constructor(services: TrainSpecSharedServices) {
         this.documents = services.workspace.LangiumDocuments;
         this.resolver = services.coverage.RequirementResolver;
-        this.cache = new WorkspaceCache(services as LangiumSharedServices, DocumentState.IndexedReferences);
+        this.cache = new WorkspaceCache(services, DocumentState.IndexedReferences);
     }
 
     ofProgramme(programme: Programme): ProgrammeCoverage {
@@ -71,7 +92,11 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
     }
 
     all(): ProgrammeCoverage[] {
-        return this.allProgrammes().map(programme => this.ofProgramme(programme));
+        return this.programmes().map(programme => this.ofProgramme(programme));
+    }
+
+    programmes(): Programme[] {
+        return this.documents.all.flatMap(programmesIn).toArray();
     }
 
     programmesOf(module: Module): Programme[] {
@@ -89,14 +114,10 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
         return { programmes: new Map(), roles: new Map() };
     }
 
-    protected allProgrammes(): Programme[] {
-        return this.documents.all.flatMap(programmesIn).toArray();
-    }
-
     /** Which programmes each module belongs to; needs only the programmes' modules, not their coverage. */
     protected indexMembership(): Map<Module, Programme[]> {
         const membership = new Map<Module, Programme[]>();
-        for (const programme of this.allProgrammes()) {
+        for (const programme of this.programmes()) {
             for (const module of modulesOf(programme)) {
                 membership.set(module, [...(membership.get(module) ?? []), programme]);
             }
@@ -106,7 +127,7 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
 
     protected analyse(programme: Programme, roleCache: Map<Role, RoleRequirements>): ProgrammeCoverage {
         const modules = modulesOf(programme);
-        const coveredBy = this.indexCovers(modules);
+        const coveredBy = indexCovers(modules);
         const statuses = new Map<Coverable, RequirementStatus>();
         const require = (item: Coverable, origin: RequirementOrigin): void => {
             const status = statuses.get(item);
@@ -118,11 +139,14 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
         };
         const roles: RoleRequirements[] = [];
         let pathwayMissingFor: Role | undefined;
+        const seen = new Set<Role>();
         programme.roles.forEach((ref, roleIndex) => {
             const role = ref.ref;
-            if (!role) {
+            // A role named twice (`prepares PO, PO`, a repeated-reference warning) counts once.
+            if (!role || seen.has(role)) {
                 return;
             }
+            seen.add(role);
             const resolved = roleCache.get(role) ?? this.resolver.resolve(role);
             roleCache.set(role, resolved);
             roles.push(resolved);
@@ -138,32 +162,63 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
             require(unit, { kind: 'pathway', area: area! });
         }
         const requirements = [...statuses.values()];
-        return { programme, modules, requirements, gaps: requirements.filter(status => status.coveredBy.length === 0), roles, pathwayMissingFor };
-    }
-
-    /** Which modules cover each item; covering a unit also counts for its skill set. */
-    protected indexCovers(modules: Module[]): Map<Coverable, Module[]> {
-        const index = new Map<Coverable, Module[]>();
-        const add = (item: Coverable, module: Module): void => {
-            const modulesOfItem = index.get(item) ?? [];
-            if (!modulesOfItem.includes(module)) {
-                modulesOfItem.push(module);
-            }
-            index.set(item, modulesOfItem);
+        return {
+            programme,
+            modules,
+            requirements,
+            gaps: requirements.filter(status => status.coveredBy.length === 0),
+            roles,
+            tallies: tallies(requirements, roles, area),
+            pathwayMissingFor,
+            requirementOn: statuses,
+            coveredBy
         };
-        for (const module of modules) {
-            for (const item of module.covers.map(ref => ref.ref)) {
-                if (item) {
-                    add(item, module);
-                    const skillSet = isUnit(item) ? item.skillSet.ref : undefined;
-                    if (skillSet) {
-                        add(skillSet, module);
-                    }
+    }
+}
+
+/**
+ * Which of the modules meet each item. The skill-set rule: a requirement on a skill set is
+ * met only by covering a unit of that set, so a unit counts for its set too, and a module
+ * that lists a skill set itself meets nothing by it.
+ */
+export function indexCovers(modules: Iterable<Module>): Map<Coverable, Module[]> {
+    const index = new Map<Coverable, Module[]>();
+    const add = (item: Coverable, module: Module): void => {
+        const modulesOfItem = index.get(item);
+        if (!modulesOfItem) {
+            index.set(item, [module]);
+        } else if (!modulesOfItem.includes(module)) {
+            modulesOfItem.push(module);
+        }
+    };
+    for (const module of modules) {
+        for (const item of module.covers.map(ref => ref.ref)) {
+            if (item && !isSkillSet(item)) {
+                add(item, module);
+                const skillSet = isUnit(item) ? item.skillSet.ref : undefined;
+                if (skillSet) {
+                    add(skillSet, module);
                 }
             }
         }
-        return index;
     }
+    return index;
+}
+
+/** Whether an origin makes an item a requirement of the tally's subject. */
+export function originOf(subject: TallySubject, origin: RequirementOrigin): boolean {
+    return subject.kind === 'role' ? origin.kind === 'role' && origin.role === subject.role : origin.kind === 'pathway';
+}
+
+function tallies(requirements: RequirementStatus[], roles: RoleRequirements[], area: Area | undefined): CoverageTally[] {
+    const subjects: TallySubject[] = [...new Set(roles.map(({ role }) => role))].map(role => ({ kind: 'role', role }));
+    if (area) {
+        subjects.push({ kind: 'pathway', area });
+    }
+    return subjects.map(subject => {
+        const counted = requirements.filter(status => status.origins.some(origin => originOf(subject, origin)));
+        return { subject, covered: counted.filter(status => status.coveredBy.length > 0).length, total: counted.length };
+    });
 }
 
 /** The programmes a document declares: none unless it is a spec. */
@@ -175,4 +230,9 @@ export function programmesIn(document: LangiumDocument): Programme[] {
 /** A programme's own modules, then those it includes, each once. */
 function modulesOf(programme: Programme): Module[] {
     return [...new Set([...programme.modules, ...programme.includes.map(ref => ref.ref).filter(isModule)])];
+}
+
+/** The identifier of what requires an item, as diagnostics' data and quick fixes name it: 'PO', 'CourtWork'. */
+export function originId(origin: RequirementOrigin): string {
+    return origin.kind === 'role' ? origin.role.name : origin.area.name;
 }

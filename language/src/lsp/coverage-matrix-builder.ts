@@ -1,7 +1,8 @@
 import { AstUtils, type AstNode, type LangiumDocument, type NameProvider } from 'langium';
 import type { Location } from 'vscode-languageserver-types';
 import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText } from '../catalogue/item-descriptions.js';
-import { programmesIn, type CoverageAnalysis, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
+import { programmesIn, type CoverageAnalysis, type RequirementStatus } from '../coverage/coverage-analysis.js';
+import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import type { CoverageMatrix, MatrixRequirement, RequirementGroup } from '../protocol/coverage-matrix.js';
@@ -18,10 +19,12 @@ export interface CoverageMatrixBuilder {
 
 export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
     protected readonly coverage: CoverageAnalysis;
+    protected readonly labels: CoverageLabels;
     protected readonly names: NameProvider;
 
     constructor(services: TrainSpecServices) {
         this.coverage = services.shared.coverage.CoverageAnalysis;
+        this.labels = services.shared.coverage.CoverageLabels;
         this.names = services.references.NameProvider;
     }
 
@@ -44,7 +47,7 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
                 location: this.locationOrStart(module)
             })),
             groups: this.groups(coverage.requirements),
-            summary: { covered: coverage.requirements.filter(status => status.coveredBy.length > 0).length, total: coverage.requirements.length }
+            summary: { covered: coverage.requirements.length - coverage.gaps.length, total: coverage.requirements.length }
         };
     }
 
@@ -58,7 +61,7 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
             const source = this.sourceOf(status);
             const requirement = this.requirementOf(status);
             for (const origin of status.origins) {
-                const requiredBy = requiredByLabel(origin);
+                const requiredBy = this.labels.origin(origin);
                 const key = JSON.stringify([requiredBy, source]);
                 let group = groups.get(key);
                 if (!group) {
@@ -99,13 +102,4 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
         const range = this.names.getNameNode(node)?.range ?? node.$cstNode?.range;
         return range ? { uri: AstUtils.getDocument(node).uri.toString(), range } : undefined;
     }
-}
-
-/** 'PO', 'PO (through PSO)' or 'CourtWork pathway'. */
-export function requiredByLabel(origin: RequirementOrigin): string {
-    if (origin.kind === 'pathway') {
-        return `${origin.area.name} pathway`;
-    }
-    const through = origin.via.slice(1).map(role => role.name);
-    return through.length > 0 ? `${origin.role.name} (through ${through.join(', ')})` : origin.role.name;
 }

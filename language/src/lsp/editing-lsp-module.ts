@@ -4,27 +4,16 @@ import type { TrainSpecServices } from '../trainspec-module.js';
 import { CommentFoldingRangeProvider } from './comment-folding-range-provider.js';
 import { CoverageAwareCompletionProvider } from './coverage-aware-completion-provider.js';
 import { ItemHoverProvider } from './item-hover-provider.js';
-import { DefaultItemUsageIndex, type ItemUsageIndex } from './item-usage-index.js';
 import { LibraryAwareRenameProvider } from './library-aware-rename-provider.js';
 import { TitledDocumentSymbolProvider } from './titled-document-symbol-provider.js';
 import { TrainSpecSemanticTokenProvider } from './trainspec-semantic-token-provider.js';
-
-/** The services that reading and navigating add to each language. */
-export interface TrainSpecEditingAddedServices {
-    editing: {
-        ItemUsageIndex: ItemUsageIndex;
-    };
-}
 
 /**
  * Reading and navigating: hover, completion, semantic highlighting, rename, outline and folding.
  * Go to definition (into the built-in library too) and find references are Langium's own.
  * The symbol and completion kinds and workspace symbols are shared services (TrainSpecSharedModule).
  */
-export const EditingLspModule: Module<TrainSpecServices, PartialLangiumServices & TrainSpecEditingAddedServices> = {
-    editing: {
-        ItemUsageIndex: services => new DefaultItemUsageIndex(services)
-    },
+export const EditingLspModule: Module<TrainSpecServices, PartialLangiumServices> = {
     lsp: {
         HoverProvider: services => new ItemHoverProvider(services),
         CompletionProvider: services => new CoverageAwareCompletionProvider(services),

@@ -1,39 +1,72 @@
-import type { AstNode, NameProvider } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type NameProvider } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import { provenanceLabel } from '../catalogue/item-descriptions.js';
-import type { CoverageAnalysis, RequirementStatus } from '../coverage/coverage-analysis.js';
+import type { CoverageAnalysis } from '../coverage/coverage-analysis.js';
+import type { CoverageLabels } from '../coverage/coverage-labels.js';
+import type { ItemUsage } from '../coverage/item-usage.js';
 import {
-    isArea, isCoverable, isFramework, isModule, isProgramme, isRequirable, isRole, isSourceDocument, isUnit,
-    type Framework, type Module, type Programme, type Requirable, type Role, type SourceDocument
+    isArea, isCoverable, isFramework, isModule, isProgramme, isRequirable, isRole, isSkillSet, isSourceDocument, isUnit,
+    type Coverable, type Framework, type Module, type Programme, type Requirable, type Role, type SourceDocument
 } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
-import type { ItemUsageIndex } from './item-usage-index.js';
 import { declarationLink, escapeMarkdown, heading, isCatalogueItem, itemMarkdown, plural } from './item-markdown.js';
 
 /**
  * Hover on a declaration or a reference: a standard's kind, title, verbatim text and source,
- * which roles require it and which modules cover it; a summary for roles, modules and programmes.
+ * and who requires and covers it; a summary for roles, modules and programmes. Everything
+ * about coverage is read from the coverage model. Inside a programme or a module, a standard's
+ * usage is told for the programmes there (exactly what their diagnostics and lenses count);
+ * elsewhere, for the whole workspace.
  */
 export class ItemHoverProvider extends AstNodeHoverProvider {
     protected readonly nameProvider: NameProvider;
-    protected readonly usage: ItemUsageIndex;
+    protected readonly usage: ItemUsage;
     protected readonly coverage: CoverageAnalysis;
+    protected readonly labels: CoverageLabels;
 
     constructor(services: TrainSpecServices) {
         super(services);
         this.nameProvider = services.references.NameProvider;
-        this.usage = services.editing.ItemUsageIndex;
+        this.usage = services.shared.coverage.ItemUsage;
         this.coverage = services.shared.coverage.CoverageAnalysis;
+        this.labels = services.shared.coverage.CoverageLabels;
+    }
+
+    /** As Langium's, but the hovered declaration is described in the context of the programmes around the reference. */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(params.position);
+        const site = root ? CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp) : undefined;
+        if (!site || site.end <= offset) {
+            return undefined;
+        }
+        const programmes = this.programmesAround(site.astNode);
+        const contents = this.references.findDeclarations(site).flatMap(node => this.describe(node, programmes)?.join('\n\n') ?? []);
+        return contents.length > 0 ? { contents: { kind: 'markdown', value: contents.join(' ') } } : super.getHoverContent(document, params);
     }
 
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
-        return this.describe(node)?.join('\n\n');
+        return this.describe(node, [])?.join('\n\n');
     }
 
-    protected describe(node: AstNode): string[] | undefined {
+    /** The programmes whose coverage a reference at this node takes part in: its programme's, or its module's. */
+    protected programmesAround(node: AstNode): Programme[] {
+        const module = AstUtils.getContainerOfType(node, isModule);
+        if (module) {
+            return this.coverage.programmesOf(module);
+        }
+        const programme = AstUtils.getContainerOfType(node, isProgramme);
+        return programme ? [programme] : [];
+    }
+
+    protected describe(node: AstNode, programmes: Programme[]): string[] | undefined {
         const name = this.nameProvider.getName(node) ?? '';
         if (isRole(node)) {
             return [...itemMarkdown(node, name), ...this.roleRequirements(node)];
+        }
+        if (isCoverable(node) && programmes.length > 0) {
+            return [...itemMarkdown(node, name), ...this.itemFacts(node), ...programmes.map(programme => this.usageIn(programme, node))];
         }
         if (isRequirable(node)) {
             return [...itemMarkdown(node, name), ...this.itemUsage(node)];
@@ -53,16 +86,11 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         return undefined;
     }
 
+    /** Across the workspace: the roles that require the item and the modules that cover it. */
     protected itemUsage(item: Requirable): string[] {
-        const roles = this.usage.requiredBy(item).map(role => role.name).sort();
-        const paragraphs = [`**Required by:** ${roles.length > 0 ? roles.join(', ') : 'no role'}`];
-        if (isArea(item)) {
-            paragraphs.push(`**Units:** ${item.units.map(ref => ref.$refText).join(', ')}`);
-        }
-        const areas = isUnit(item) ? this.usage.areasListing(item) : [];
-        if (areas.length > 0) {
-            paragraphs.push(`**Pathways:** ${areas.map(area => area.name).join(', ')}`);
-        }
+        const roles = this.usage.requiredBy(item).map(requiring => this.labels.roleRequiring(requiring)).sort();
+        const paragraphs = [`**Required by:** ${roles.length > 0 ? escapeMarkdown(roles.join(', ')) : 'no role'}`];
+        paragraphs.push(...this.itemFacts(item));
         if (isCoverable(item)) {
             const modules = this.usage.coveredBy(item);
             paragraphs.push(`**Covered by:** ${modules.length > 0 ? modules.map(declarationLink).join(', ') : 'no module yet'}`);
@@ -70,11 +98,42 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         return paragraphs;
     }
 
+    /** What the item is made of or belongs to: an area's units, a skill set's units, a unit's pathways. */
+    protected itemFacts(item: Requirable): string[] {
+        if (isArea(item)) {
+            return [`**Units:** ${item.units.map(ref => ref.$refText).join(', ')}`];
+        }
+        if (isSkillSet(item)) {
+            const units = this.usage.unitsOf(item);
+            return units.length > 0 ? [`**Units:** ${units.map(unit => unit.name).join(', ')}`] : [];
+        }
+        const areas = isUnit(item) ? this.usage.areasListing(item) : [];
+        return areas.length > 0 ? [`**Pathways:** ${areas.map(area => area.name).join(', ')}`] : [];
+    }
+
+    /** 'In Court team: required by Probation Officer (through …); covered by Risk': what the programme's diagnostics and lenses count. */
+    protected usageIn(programme: Programme, item: Coverable): string {
+        const usage = this.usage.inProgramme(programme, item);
+        const parts: string[] = [];
+        if (usage.requirement) {
+            parts.push(`required by ${this.labels.origins(usage.requirement.origins)}`);
+        }
+        if (usage.skillSetRequirement && isUnit(item) && item.skillSet.ref) {
+            parts.push(`${this.labels.originsRequire(usage.skillSetRequirement.origins)} a unit of ${this.labels.skillSet(item.skillSet.ref)}, which it meets`);
+        }
+        if (parts.length === 0) {
+            parts.push('not required');
+        }
+        const covered = usage.coveredBy.length > 0 ? `covered by ${usage.coveredBy.map(declarationLink).join(', ')}`
+            : usage.requirement ? 'no module covers it yet' : 'not covered';
+        return `**In ${escapeMarkdown(programme.title || programme.name)}:** ${escapeMarkdown(parts.join('; '))}; ${covered}`;
+    }
+
     protected roleRequirements(role: Role): string[] {
         const resolved = this.usage.requirementsOf(role);
         const paragraphs = role.extends.length > 0 ? [`**Extends:** ${role.extends.map(ref => ref.$refText).join(', ')}`] : [];
-        const through = resolved.pathwayRequiredBy && resolved.pathwayRequiredBy !== role ? ` (through ${resolved.pathwayRequiredBy.name})` : '';
-        const pathway = resolved.pathwayRequiredBy ? `, plus the units of a specialist pathway${through}` : '';
+        const through = resolved.pathwayRequiredBy && resolved.pathwayRequiredBy !== role ? ` (through ${this.labels.role(resolved.pathwayRequiredBy)})` : '';
+        const pathway = resolved.pathwayRequiredBy ? `, plus the units of a specialist pathway${escapeMarkdown(through)}` : '';
         paragraphs.push(`**Requires:** ${plural(resolved.requirements.length, 'standard')}${pathway}`);
         return paragraphs;
     }
@@ -100,7 +159,7 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         if (programme.pathway) {
             facts.push(`**Pathway:** ${programme.pathway.$refText}`);
         } else if (coverage.pathwayMissingFor) {
-            facts.push(`**Pathway:** none, but ${coverage.pathwayMissingFor.name} needs one`);
+            facts.push(`**Pathway:** none, but ${escapeMarkdown(this.labels.role(coverage.pathwayMissingFor))} needs one`);
         }
         if (programme.route) {
             facts.push(`**Route:** ${programme.route.$refText}`);
@@ -109,12 +168,8 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         const requirements = coverage.requirements;
         const gaps = coverage.gaps.length > 0 ? `, ${plural(coverage.gaps.length, 'gap')}` : '';
         paragraphs.push(`**Coverage:** ${requirements.length - coverage.gaps.length} of ${plural(requirements.length, 'requirement')} covered${gaps}`);
-        const breakdown = coverage.roles.map(({ role }) => tally(role.name, requirements.filter(status => status.origins.some(origin => origin.kind === 'role' && origin.role === role))));
-        if (programme.pathway?.ref) {
-            breakdown.push(tally(`${programme.pathway.ref.name} pathway`, requirements.filter(status => status.origins.some(origin => origin.kind === 'pathway'))));
-        }
-        if (breakdown.length > 1) {
-            paragraphs.push(breakdown.join('\n'));
+        if (coverage.tallies.length > 1) {
+            paragraphs.push(coverage.tallies.map(tally => `- ${escapeMarkdown(this.labels.tally(tally))}`).join('\n'));
         }
         paragraphs.push(`**Modules:** ${coverage.modules.length}`);
         return paragraphs;
@@ -128,9 +183,4 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         }
         return paragraphs;
     }
-}
-
-/** '- PO: 30 of 35 covered'. */
-function tally(label: string, statuses: RequirementStatus[]): string {
-    return `- ${label}: ${statuses.filter(status => status.coveredBy.length > 0).length} of ${statuses.length} covered`;
 }

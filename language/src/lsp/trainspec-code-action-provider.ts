@@ -1,31 +1,41 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type IndexManager, type LangiumDocument, type NameProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import type { CoverageAnalysis, ProgrammeCoverage, RequirementOrigin, RequirementStatus } from '../coverage/coverage-analysis.js';
-import { Area, isModule, isProgramme, type Programme } from '../generated/ast.js';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { originId, type CoverageAnalysis, type ProgrammeCoverage, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
+import type { CoverageLabels } from '../coverage/coverage-labels.js';
+import type { ItemUsage } from '../coverage/item-usage.js';
+import { Area, isModule, isProgramme, isSkillSet, type Coverable, type Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import { appendToList, insertAtEndOfBlock, insertLineAfter, type DocumentEdit } from './spec-edits.js';
 
 /** The placeholder hours of a new module stub: valid, and plainly a number to fill in. */
 export const STUB_HOURS = 1;
+/** How many units of a skill set are offered for a gap on it (a set can have 19); completion ranks all of them. */
+export const UNITS_OFFERED = 5;
 
 /**
  * Quick fixes for TrainSpec's diagnostics. Each leaves a spec that parses and removes the
  * diagnostic it fixes:
  * - an unresolved reference: change it to one of the suggested names;
  * - an uncovered requirement: add the item to a module of the programme, or add a module
- *   stub that covers every remaining gap of the role or pathway;
+ *   stub that covers every remaining gap of the role or pathway; a skill set is met only by
+ *   a unit of it, so for a skill set these offer its units, never the set itself;
+ * - a skill set covered by name: replace it with one of its units;
  * - an orphan module: include it in a programme;
  * - a missing pathway: name one.
  */
 export class TrainSpecCodeActionProvider implements CodeActionProvider {
     protected readonly coverage: CoverageAnalysis;
+    protected readonly usage: ItemUsage;
+    protected readonly labels: CoverageLabels;
     protected readonly names: NameProvider;
     protected readonly indexManager: IndexManager;
 
     constructor(services: TrainSpecServices) {
         this.coverage = services.shared.coverage.CoverageAnalysis;
+        this.usage = services.shared.coverage.ItemUsage;
+        this.labels = services.shared.coverage.CoverageLabels;
         this.names = services.references.NameProvider;
         this.indexManager = services.shared.workspace.IndexManager;
     }
@@ -56,6 +66,8 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
                 return this.changeReference(document, diagnostic);
             case DiagnosticCode.UncoveredRequirement:
                 return this.coverRequirement(document, diagnostic);
+            case DiagnosticCode.SkillSetCovered:
+                return this.replaceSkillSet(document, diagnostic);
             case DiagnosticCode.OrphanModule:
                 return this.includeModule(document, diagnostic);
             case DiagnosticCode.MissingPathway:
@@ -90,12 +102,14 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const actions: CodeAction[] = [];
-        for (const module of coverage.modules) {
-            const edit = module.covers.length > 0
-                ? appendToList(module, module.covers[module.covers.length - 1].$refNode!, item)
-                : insertAtEndOfBlock(module, [`covers ${item}`]);
-            if (edit) {
-                actions.push(this.quickFix(`Add ${item} to module ${module.name}`, diagnostic, workspaceEdit(edit)));
+        for (const name of this.meetingItems(coverage, gap.item).slice(0, UNITS_OFFERED)) {
+            for (const module of coverage.modules) {
+                const edit = module.covers.length > 0
+                    ? appendToList(module, module.covers[module.covers.length - 1].$refNode!, name)
+                    : insertAtEndOfBlock(module, [`covers ${name}`]);
+                if (edit) {
+                    actions.push(this.quickFix(`Add ${name} to module ${module.name}`, diagnostic, workspaceEdit(edit)));
+                }
             }
         }
         for (const origin of uniqueOrigins(gap.origins)) {
@@ -108,11 +122,14 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
     }
 
     protected createModuleStub(programme: Programme, coverage: ProgrammeCoverage, origin: RequirementOrigin, diagnostic: Diagnostic): CodeAction | undefined {
-        const required = originName(origin);
-        const gaps = coverage.gaps.filter(status => status.origins.some(other => originName(other) === required));
-        const items = gaps.map(status => this.names.getName(status.item)).filter((name): name is string => name !== undefined);
+        const required = originId(origin);
+        const gaps = coverage.gaps.filter(status => status.origins.some(other => originId(other) === required));
+        // For a skill set, its best unit: one name per gap, each once (a unit may be a gap of its own too).
+        const items = [...new Set(gaps.flatMap(status => this.meetingItems(coverage, status.item).slice(0, 1)))];
         const name = this.unusedName(`${required}Gaps`);
-        const title = origin.kind === 'role' ? `Remaining requirements of ${required}` : `Remaining units of the ${required} pathway`;
+        const subject = origin.kind === 'role' ? this.labels.role(origin.role) : this.labels.pathway(origin.area);
+        // The stub's title is a spec string: no quote or backslash from a title may end it early.
+        const title = (origin.kind === 'role' ? `Remaining requirements of ${subject}` : `Remaining units of ${subject}`).replace(/["\\]/g, '');
         const edit = insertAtEndOfBlock(programme, [
             `module ${name} "${title}" {`,
             `    hours ${STUB_HOURS}`,
@@ -123,8 +140,23 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
             return undefined;
         }
         const what = gaps.length === 1 ? 'the remaining gap' : `the ${gaps.length} remaining gaps`;
-        const of = origin.kind === 'role' ? required : `the ${required} pathway`;
-        return this.quickFix(`Create a module covering ${what} of ${of}`, diagnostic, workspaceEdit(edit));
+        return this.quickFix(`Create a module covering ${what} of ${subject}`, diagnostic, workspaceEdit(edit));
+    }
+
+    /** 'Change RiskSkills to AssessRiskOfHarm' for the set's units, ranked for the module's first programme. */
+    protected replaceSkillSet(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const module = this.nodeAt(document, diagnostic, isModule);
+        const skillSet = module?.covers.find(ref => isSkillSet(ref.ref) && ref.$refNode && rangeEquals(ref.$refNode.range, diagnostic.range))?.ref;
+        if (!module || !isSkillSet(skillSet)) {
+            return [];
+        }
+        const [programme] = this.coverage.programmesOf(module);
+        const units = programme ? this.meetingItems(this.coverage.ofProgramme(programme), skillSet)
+            : this.usage.unitsOf(skillSet).map(unit => unit.name);
+        return units.slice(0, UNITS_OFFERED).map((unit, index) => ({
+            ...this.quickFix(`Change ${skillSet.name} to ${unit}`, diagnostic, { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: unit }] } }),
+            ...(index === 0 ? { isPreferred: true } : {})
+        }));
     }
 
     /** 'Add M to programme P' for each programme in the workspace. */
@@ -134,7 +166,8 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const actions: CodeAction[] = [];
-        const programmes = this.coverage.all().map(({ programme }) => programme).sort((a, b) => a.name.localeCompare(b.name));
+        // Listing the programmes analyses none of them.
+        const programmes = this.coverage.programmes().sort((a, b) => a.name.localeCompare(b.name));
         for (const programme of programmes) {
             const edit = programme.includes.length > 0
                 ? appendToList(programme, programme.includes[programme.includes.length - 1].$refNode!, module.name)
@@ -157,6 +190,22 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
             const edit = insertLineAfter(programme, headerEnd(programme), `pathway ${area}`);
             return edit ? [this.quickFix(`Add pathway ${area}`, diagnostic, workspaceEdit(edit))] : [];
         });
+    }
+
+    /**
+     * The names a module can cover to meet a requirement on the item: the item itself, or for
+     * a skill set its units, those already covered in the programme first, then those the
+     * programme requires anyway, then those covered elsewhere in the workspace.
+     */
+    protected meetingItems(coverage: ProgrammeCoverage, item: Coverable): string[] {
+        if (!isSkillSet(item)) {
+            return [this.names.getName(item)].filter((name): name is string => name !== undefined);
+        }
+        const rank = (unit: Coverable): number => coverage.coveredBy.has(unit) ? 0
+            : coverage.requirementOn.has(unit) ? 1
+                : this.usage.coveredBy(unit).length > 0 ? 2 : 3;
+        const units = this.usage.unitsOf(item).map(unit => ({ unit, rank: rank(unit) }));
+        return units.sort((a, b) => a.rank - b.rank).map(({ unit }) => this.names.getName(unit)).filter((name): name is string => name !== undefined);
     }
 
     protected quickFix(title: string, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAction {
@@ -189,19 +238,19 @@ function workspaceEdit(...edits: DocumentEdit[]): WorkspaceEdit {
     return { changes };
 }
 
-function originName(origin: RequirementOrigin): string {
-    return origin.kind === 'role' ? origin.role.name : origin.area.name;
+function rangeEquals(a: Range, b: Range): boolean {
+    return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** One origin per role or pathway name. */
+/** One origin per role or pathway. */
 function uniqueOrigins(origins: RequirementStatus['origins']): RequirementOrigin[] {
-    const byName = new Map<string, RequirementOrigin>();
+    const byId = new Map<string, RequirementOrigin>();
     for (const origin of origins) {
-        if (!byName.has(originName(origin))) {
-            byName.set(originName(origin), origin);
+        if (!byId.has(originId(origin))) {
+            byId.set(originId(origin), origin);
         }
     }
-    return [...byName.values()];
+    return [...byId.values()];
 }
 
 /** Where the programme's opening clauses end: its last `prepares`, `pathway` or `route` reference, or its `{`. */

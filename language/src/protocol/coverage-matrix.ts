@@ -35,7 +35,7 @@ export interface MatrixModule {
 }
 
 export interface RequirementGroup {
-    /** What requires these items, e.g. 'PO (through PSO)' or 'CourtWork pathway'. */
+    /** What requires these items, as a designer reads it (CoverageLabels.origin): 'Probation Officer (through Probation Services Officer)' or 'the Court Work pathway'. */
     requiredBy: string;
     /** Where their words come from, e.g. 'Guidelines …, section 3.1'. */
     source: string;

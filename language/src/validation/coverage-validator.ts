@@ -1,18 +1,29 @@
 import type { ValidationAcceptor, ValidationChecks, ValidationSeverity } from 'langium';
 import { itemText } from '../catalogue/item-descriptions.js';
-import type { RequirementOrigin, RequirementStatus } from '../coverage/coverage-analysis.js';
+import { originId, type RequirementStatus } from '../coverage/coverage-analysis.js';
+import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import { isSkillSet, isSpec, type Module, type Programme, type TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
-/** Checks that depend on the whole workspace: what each programme covers, and who owns each module. */
+/** How many units of a skill set a message names before it says how many more there are; the data lists them all. */
+const UNITS_NAMED = 6;
+
+/**
+ * Checks that depend on the whole workspace, read from the coverage model: what each
+ * programme covers, who owns each module, and `covers` of a skill set, which meets nothing.
+ */
 export class CoverageValidator {
     readonly checks: ValidationChecks<TrainSpecAstType> = {
         Programme: [this.checkCoverage, this.checkPathway],
-        Module: [this.checkModuleBelongsToProgramme]
+        Module: [this.checkModuleBelongsToProgramme, this.checkSkillSetCovers]
     };
 
-    constructor(protected readonly services: TrainSpecServices) {}
+    protected readonly labels: CoverageLabels;
+
+    constructor(protected readonly services: TrainSpecServices) {
+        this.labels = services.shared.coverage.CoverageLabels;
+    }
 
     checkCoverage(programme: Programme, accept: ValidationAcceptor): void {
         const severity = this.coverageSeverity();
@@ -23,11 +34,17 @@ export class CoverageValidator {
         for (const gap of this.services.shared.coverage.CoverageAnalysis.ofProgramme(programme).gaps) {
             const origin = gap.origins[0];
             const item = names.getName(gap.item) ?? '';
-            accept(severity, gapMessage(gap, item), {
+            const units = isSkillSet(gap.item) ? this.services.shared.coverage.ItemUsage.unitsOf(gap.item) : [];
+            accept(severity, this.gapMessage(gap, item), {
                 node: programme,
                 ...(origin.kind === 'role' ? { property: 'roles', index: origin.roleIndex } : { property: 'pathway' }),
                 code: DiagnosticCode.UncoveredRequirement,
-                data: { code: DiagnosticCode.UncoveredRequirement, item, requiredBy: gap.origins.map(originName) }
+                data: {
+                    code: DiagnosticCode.UncoveredRequirement,
+                    item,
+                    requiredBy: [...new Set(gap.origins.map(originId))],
+                    ...(units.length > 0 ? { units: units.map(unit => unit.name) } : {})
+                }
             });
         }
     }
@@ -35,7 +52,7 @@ export class CoverageValidator {
     checkPathway(programme: Programme, accept: ValidationAcceptor): void {
         const role = this.services.shared.coverage.CoverageAnalysis.ofProgramme(programme).pathwayMissingFor;
         if (role) {
-            accept('warning', `Programme '${programme.name}' names no specialist pathway, which ${role.name} requires. Add a line such as 'pathway CourtWork'.`,
+            accept('warning', `Programme '${programme.name}' names no specialist pathway, which ${this.labels.role(role)} requires. Add a line such as 'pathway CourtWork'.`,
                 { node: programme, property: 'name', code: DiagnosticCode.MissingPathway, data: { code: DiagnosticCode.MissingPathway, role: role.name } });
         }
     }
@@ -47,25 +64,37 @@ export class CoverageValidator {
         }
     }
 
+    /** The skill-set rule: only a unit of a skill set meets a requirement on the set, so listing the set itself counts for nothing. */
+    checkSkillSetCovers(module: Module, accept: ValidationAcceptor): void {
+        module.covers.forEach((ref, index) => {
+            const skillSet = ref.ref;
+            if (!isSkillSet(skillSet)) {
+                return;
+            }
+            const units = this.services.shared.coverage.ItemUsage.unitsOf(skillSet);
+            const instead = units.length > 0 ? ` Cover one of its units instead: ${this.labels.titles(units, UNITS_NAMED)}.` : '';
+            accept('info', `Covering ${this.labels.skillSet(skillSet)} itself meets no requirement: a requirement on a skill set is met only by a unit of the set.${instead}`, {
+                node: module,
+                property: 'covers',
+                index,
+                code: DiagnosticCode.SkillSetCovered,
+                data: { code: DiagnosticCode.SkillSetCovered, skillSet: skillSet.name, units: units.map(unit => unit.name) }
+            });
+        });
+    }
+
+    protected gapMessage(gap: RequirementStatus, name: string): string {
+        const requiredBy = this.labels.originsRequire(gap.origins);
+        if (!isSkillSet(gap.item)) {
+            return `No module covers ${name}, which ${requiredBy}: "${itemText(gap.item)}"`;
+        }
+        const units = this.services.shared.coverage.ItemUsage.unitsOf(gap.item);
+        const meets = units.length > 0 ? ` Covering any one of its units meets it: ${this.labels.titles(units, UNITS_NAMED)}.` : '';
+        return `No module covers a unit of ${this.labels.skillSet(gap.item)}, which ${requiredBy}: "${itemText(gap.item)}".${meets}`;
+    }
+
     protected coverageSeverity(): ValidationSeverity | undefined {
         const setting = this.services.shared.settings.TrainSpecSettings.coverageSeverity;
         return setting === 'off' ? undefined : setting === 'information' ? 'info' : setting;
     }
-}
-
-function originName(origin: RequirementOrigin): string {
-    return origin.kind === 'role' ? origin.role.name : origin.area.name;
-}
-
-function originPhrase(origins: RequirementOrigin[]): string {
-    const phrases = origins.map(origin => origin.kind === 'pathway'
-        ? `the ${origin.area.name} pathway`
-        : origin.via.length > 1 ? `${origin.role.name} (through ${origin.via.slice(1).map(role => role.name).join(', ')})` : origin.role.name);
-    return phrases.length === 1 ? phrases[0] : `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
-}
-
-function gapMessage(gap: RequirementStatus, name: string): string {
-    const what = isSkillSet(gap.item) ? `a unit of ${name}` : name;
-    const verb = gap.origins.length === 1 ? 'requires' : 'require';
-    return `No module covers ${what}, which ${originPhrase(gap.origins)} ${verb}: "${itemText(gap.item)}"`;
 }

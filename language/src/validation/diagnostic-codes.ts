@@ -9,12 +9,14 @@ export const DiagnosticCode = {
     DuplicateIdentifier: 'duplicate-identifier',
     BuiltinRedefined: 'builtin-redefined',
     UncoveredRequirement: 'uncovered-requirement',
+    SkillSetCovered: 'skill-set-covered',
     MissingPathway: 'missing-pathway',
     ProgrammeWithoutRole: 'programme-without-role',
     ModuleCoversNothing: 'module-covers-nothing',
     OrphanModule: 'orphan-module',
     NonPositiveHours: 'non-positive-hours',
     RepeatedClause: 'repeated-clause',
+    RepeatedReference: 'repeated-reference',
     RoleExtendsCycle: 'role-extends-cycle',
     TooManyProblems: 'too-many-problems'
 } as const;

@@ -1,6 +1,7 @@
-import { DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ParserOptions, type URI } from 'langium';
+import { DefaultLangiumDocumentFactory, DocumentState, isOperationCancelled, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ParserOptions, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { BUILTIN_SCHEME } from '../protocol/constants.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import { decodeSource, type SourceTextProblem } from './source-text.js';
 
@@ -33,6 +34,15 @@ export class ResilientDocumentFactory extends DefaultLangiumDocumentFactory {
 
     protected override async getInitialText(uri: URI, _cancellationToken: CancellationToken): Promise<string> {
         return this.readText(uri);
+    }
+
+    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
+        if (document.uri.scheme === BUILTIN_SCHEME) {
+            // The built-in library is read-only: whatever text a client holds under its URI, it keeps its own text and tree.
+            document.state = DocumentState.Parsed;
+            return document;
+        }
+        return super.update(document, cancellationToken);
     }
 
     protected override async getUpdatedText<T extends AstNode>(document: LangiumDocument<T>, textDocument: TextDocument | undefined, _cancellationToken: CancellationToken): Promise<string> {

@@ -1,7 +1,8 @@
 import { expectCompletion } from 'langium/test';
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { NOT_YET_COVERED } from '../../../language/src/lsp/coverage-aware-completion-provider.js';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { DefaultCoverageAnalysis } from '../../../language/src/coverage/coverage-analysis.js';
+import { MEETS_SKILL_SET, NOT_YET_COVERED } from '../../../language/src/lsp/coverage-aware-completion-provider.js';
 import { positionIn } from '../../support/lsp-positions.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
@@ -132,6 +133,48 @@ describe('completion in the covers of a programme\'s module', () => {
             expect(list.items.every(item => item.sortText === '0' && item.labelDetails === undefined)).toBe(true);
             expect(list.items).toHaveLength(94);
         });
+    });
+});
+
+describe('completion and the skill-set rule', () => {
+    test('for a skill set not yet met, ranks its units first, never the set itself', async () => {
+        const cases = await TestWorkspace.create({
+            'cases.tspec': 'programme Cases "Cases" {\n    prepares CaseManager\n    module Risk "Risk" {\n        covers AssessRiskOfHarm, RoSH.a\n    }\n}'
+        });
+        const document = cases.document('cases.tspec');
+        const ranked = sorted((await cases.services.spec.lsp.CompletionProvider!.getCompletion(document, positionIn(document, 'RoSH.a')))!);
+        const first = ranked.filter(item => item.labelDetails);
+        // The 29 competences not yet covered, in requirement order; then, for each skill set not yet met, its units.
+        expect(first.slice(28, 31).map(item => [item.label, item.labelDetails?.detail])).toEqual([
+            ['CaseManagement.f', NOT_YET_COVERED],
+            ['PromoteEqualityAndDiversity', MEETS_SKILL_SET],
+            ['CommunicateEffectively', MEETS_SKILL_SET]
+        ]);
+        expect(first.some(item => String(item.label).endsWith('Skills'))).toBe(false);
+    });
+});
+
+describe('completion analyses only the programmes it ranks for', () => {
+    test('in a module that no programme includes, no programme is analysed, however many the workspace has', async () => {
+        const programmes = Array.from({ length: 5 }, (_, n) => `programme P${n} "P${n}" {\n    prepares PSO\n    pathway CourtWork\n}`).join('\n');
+        const many = await TestWorkspace.create({ 'programmes.tspec': programmes, 'alone.tspec': 'module Alone "Alone" {\n    covers PsoAssessRisk\n}' });
+        // An edit to the lone module's file starts a new workspace state in which no programme needs analysing.
+        await many.write('alone.tspec', 'module Alone "Alone" {\n    covers PsoAssessRisk, PsoCommunicate\n}');
+        const analyse = vi.spyOn(DefaultCoverageAnalysis.prototype as unknown as { analyse: () => unknown }, 'analyse');
+        try {
+            const document = many.document('alone.tspec');
+            const list = (await many.services.spec.lsp.CompletionProvider!.getCompletion(document, positionIn(document, 'PsoCommunicate')))!;
+            expect(list.items.length).toBeGreaterThan(0);
+            expect(analyse).not.toHaveBeenCalled();
+
+            // Once a programme includes it, that programme alone is analysed.
+            await many.write('programmes.tspec', programmes.replace('prepares PSO', 'prepares PSO\n    includes Alone'));
+            analyse.mockClear();
+            await many.services.spec.lsp.CompletionProvider!.getCompletion(many.document('alone.tspec'), positionIn(document, 'PsoCommunicate'));
+            expect(analyse.mock.calls.length).toBeLessThanOrEqual(1);
+        } finally {
+            analyse.mockRestore();
+        }
     });
 });
 

@@ -34,8 +34,8 @@ describe('coverage code lenses', () => {
         const uri = workspace.uri('court.tspec').toString();
         const range = workspace.rangeOf('court.tspec', 'Court');
         expect(await lenses(workspace, 'court.tspec')).toEqual([
-            { range, command: { title: 'PO: 12 of 14 requirements covered', command: 'trainspec.showCoverage', arguments: [uri, 'Court'] } },
-            { range, command: { title: 'CourtWork pathway: 1 of 2 units covered', command: 'trainspec.showCoverage', arguments: [uri, 'Court'] } }
+            { range, command: { title: 'Probation Officer: 12 of 14 requirements covered', command: 'trainspec.showCoverage', arguments: [uri, 'Court'] } },
+            { range, command: { title: 'Court Work pathway: 1 of 2 units covered', command: 'trainspec.showCoverage', arguments: [uri, 'Court'] } }
         ]);
     });
 
@@ -43,8 +43,8 @@ describe('coverage code lenses', () => {
         const workspace = await TestWorkspace.create({ 'court.tspec': COURT, 'reports.tspec': REPORTS });
         await workspace.write('reports.tspec', REPORTS.replace('UnderstandingOfOffending', 'UnderstandingOfOffending, PsoDevelopSelf, ExchangeInformationAtHearings'));
         expect((await lenses(workspace, 'court.tspec')).map(lens => lens.command!.title)).toEqual([
-            'PO: 13 of 14 requirements covered',
-            'CourtWork pathway: 2 of 2 units covered'
+            'Probation Officer: 13 of 14 requirements covered',
+            'Court Work pathway: 2 of 2 units covered'
         ]);
     });
 
@@ -55,7 +55,7 @@ describe('coverage code lenses', () => {
         });
         expect((await lenses(workspace, 'course.tspec')).map(lens => lens.command!.title)).toEqual([
             'Mentor: 0 of 1 requirement covered',
-            'CourtWorkSpecialist: 1 of 2 requirements covered'
+            'Specialist: Court Work: 1 of 2 requirements covered'
         ]);
     });
 
@@ -72,8 +72,8 @@ describe('coverage code lenses', () => {
             .map(path => [path, readFileSync(join(folder, path), 'utf8')]));
         const workspace = await TestWorkspace.create(files);
         expect((await lenses(workspace, 'programme.tspec')).map(lens => lens.command!.title)).toEqual([
-            'PO: 14 of 14 requirements covered',
-            'CourtWork pathway: 2 of 2 units covered'
+            'Probation Officer: 14 of 14 requirements covered',
+            'Court Work pathway: 2 of 2 units covered'
         ]);
     });
 });

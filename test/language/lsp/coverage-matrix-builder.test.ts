@@ -92,21 +92,21 @@ describe('the coverage matrix', () => {
             ],
             groups: [
                 {
-                    requiredBy: 'Senior',
+                    requiredBy: 'Senior role',
                     source: 'Provider handbook, section 5',
                     requirements: [
                         { id: 'LocalB', kind: 'PQF outcome', title: 'Local outcome B', text: 'Local outcome B', location: local('outcome ', 'LocalB'), coveredBy: [] }
                     ]
                 },
                 {
-                    requiredBy: 'Senior (through Base)',
+                    requiredBy: 'Senior role (through Base role)',
                     source: 'Provider handbook, section 4',
                     requirements: [
                         { id: 'LocalA', kind: 'PQF outcome', title: 'Local outcome A', text: 'Do A well.', location: local('outcome ', 'LocalA'), coveredBy: ['Practice'] }
                     ]
                 },
                 {
-                    requiredBy: 'Senior (through Base)',
+                    requiredBy: 'Senior role (through Base role)',
                     source: 'Provider handbook, section 6',
                     requirements: [
                         { id: 'Ethics.a', kind: 'core competence', title: 'Ethics 6 (a)', text: 'Act ethically.', location: local('        ', 'a'), coveredBy: ['Practice', 'Shared'] },
@@ -114,14 +114,14 @@ describe('the coverage matrix', () => {
                     ]
                 },
                 {
-                    requiredBy: 'LocalArea pathway',
+                    requiredBy: 'the Local area pathway',
                     source: 'Provider handbook, section 4',
                     requirements: [
                         { id: 'LocalUnit', kind: 'NOS unit', title: 'Local unit', text: 'Local unit', location: local('unit ', 'LocalUnit'), coveredBy: ['Shared'] }
                     ]
                 },
                 {
-                    requiredBy: 'LocalArea pathway',
+                    requiredBy: 'the Local area pathway',
                     source: `${S10}, section Annex A`,
                     requirements: [
                         {
@@ -148,8 +148,8 @@ describe('the coverage matrix', () => {
         });
         const [course] = matrices(workspace, 'course.tspec');
         expect(course.groups.map(group => [group.requiredBy, group.source, group.requirements.map(requirement => `${requirement.id}: ${requirement.coveredBy.join(', ')}`)])).toEqual([
-            ['CourtWorkSpecialist', `${S10}, section Annex A`, ['ExchangeInformationAtHearings: M', 'DevelopSentencingProposals: ']],
-            ['VictimsSpecialist', `${S10}, section Annex A`, [
+            ['Specialist: Court Work', `${S10}, section Annex A`, ['ExchangeInformationAtHearings: M', 'DevelopSentencingProposals: ']],
+            ['Specialist: Victims, Survivors & Witnesses', `${S10}, section Annex A`, [
                 'ExchangeInformationAtHearings: M', 'InitialVictimSupport: ', 'HelpVictimsManageEffects: ', 'MaintainVictimContact: ', 'EnableVictimSupport: ', 'VictimRiskInterventions: '
             ]]
         ]);
@@ -167,10 +167,10 @@ describe('the coverage matrix', () => {
             'EqualityInCriminalJustice', 'RiskAndPublicProtection', 'EngagingForChange', 'MultiAgencyWorking', 'PreSentenceReports', 'CourtHearingsAndEnforcement'
         ]);
         expect(matrix.groups.map(group => `${group.requiredBy} | ${group.source} | ${group.requirements.length}`)).toEqual([
-            'PO | Probation Qualifications Framework – towards a Qualified Workforce, section What will a Probation Officer be able to do on the first day of appointment? | 5',
-            'PO (through PSO) | Probation Qualifications Framework – towards a Qualified Workforce, section What will a Probation Services\' Officer be able to do on the first day after qualification? | 7',
-            'PO (through PSO) | Probation Qualifications Framework – towards a Qualified Workforce, section POs and PSOs will also be able to demonstrate | 2',
-            `CourtWork pathway | ${S10}, section Annex A | 2`
+            'Probation Officer | Probation Qualifications Framework – towards a Qualified Workforce, section What will a Probation Officer be able to do on the first day of appointment? | 5',
+            'Probation Officer (through Probation Services Officer) | Probation Qualifications Framework – towards a Qualified Workforce, section What will a Probation Services\' Officer be able to do on the first day after qualification? | 7',
+            'Probation Officer (through Probation Services Officer) | Probation Qualifications Framework – towards a Qualified Workforce, section POs and PSOs will also be able to demonstrate | 2',
+            `the Court Work pathway | ${S10}, section Annex A | 2`
         ]);
         expect(matrix.groups.flatMap(group => group.requirements).filter(requirement => requirement.coveredBy.length === 0)).toEqual([]);
         expect(matrix.summary).toEqual({ covered: 16, total: 16 });

@@ -55,14 +55,15 @@ async function hoverIn(path: string, text: string, offset = 0): Promise<string |
 const PSO_ASSESS_RISK = [
     '**PQF outcome** `PsoAssessRisk`',
     '> assess risk of harm to others and need for interventions',
-    `**Source:** ${PQF}, section What will a Probation Services' Officer be able to do on the first day after qualification?`,
-    '**Required by:** PO, PSO, SeniorPO',
-    `**Covered by:** [Risk](${COURT_URI}#L5), [Reports](file:///workspace/modules.tspec#L1)`
+    `**Source:** ${PQF}, section What will a Probation Services' Officer be able to do on the first day after qualification?`
 ].join('\n\n');
 
 describe('hover on a standard', () => {
-    test('quotes its words and source, and names the roles that require it and the modules that cover it, with links', async () => {
-        await expectHoverInCourt(COURT.replace('PsoAssessRisk', '<|>PsoAssessRisk'), PSO_ASSESS_RISK);
+    test('in a programme, quotes its words and source, and says what requires it there and which of its modules cover it, with links', async () => {
+        await expectHoverInCourt(COURT.replace('PsoAssessRisk', '<|>PsoAssessRisk'), [
+            PSO_ASSESS_RISK,
+            `**In Court team:** required by Probation Officer (through Probation Services Officer); covered by [Risk](${COURT_URI}#L5), [Reports](file:///workspace/modules.tspec#L1)`
+        ].join('\n\n'));
     });
 
     test('gives a lettered competence its group title and letter, on the group part of the name and on the letter alike', async () => {
@@ -70,25 +71,28 @@ describe('hover on a standard', () => {
             '**core competence** `RoSH.a` — Risk of Serious Harm 3.1 (a)',
             '> Explain the legal and organisational requirements relating to risk assessment and risk management including responsibilities and accountability for ongoing risk identification work',
             `**Source:** ${S10}, section 3.1 (a)`,
-            '**Required by:** CaseManager, HighRiskCaseManager, SeniorPO',
-            `**Covered by:** [Risk](${COURT_URI}#L5)`
+            // Court prepares PO, which does not require it; SeniorPO and the case managers do.
+            `**In Court team:** not required; covered by [Risk](${COURT_URI}#L5)`
         ].join('\n\n');
         await expectHoverInCourt(COURT.replace('RoSH.a', '<|>RoSH.a'), expected);
         await expectHoverInCourt(COURT.replace('RoSH.a', 'RoSH.<|>a'), expected);
     });
 
-    test('lists the pathways whose area lists a unit', async () => {
+    test('outside any programme, names every role that requires a unit (by its skill set too) and the pathways whose area lists it', async () => {
         expect(await hoverIn('modules.tspec', 'DevelopSentencingProposals')).toBe([
             '**NOS unit** `DevelopSentencingProposals`',
             '> Develop proposals and prepare reports to inform sentencing',
             `**Source:** ${S10}, section Annex A`,
-            '**Required by:** CourtWorkSpecialist, OffenderManagementSpecialist, ProgrammesSpecialist',
+            // Reports belongs to no programme here (Court is open only in the other tests).
+            '**Required by:** Case manager (any unit of the core skill set "Case Management/ Technical/Specialist skills"), '
+                + 'High risk case manager (any unit of the core skill set "Case Management/ Technical/Specialist skills"), '
+                + 'Specialist: Case/Offender Management/Supervision, Specialist: Court Work, Specialist: Programmes',
             '**Pathways:** OffenderManagement, CourtWork, Programmes',
             '**Covered by:** [Reports](file:///workspace/modules.tspec#L1)'
         ].join('\n\n'));
     });
 
-    test('shows the title and notes, and counts a module that covers a unit of a skill set as covering the skill set', async () => {
+    test('shows the title, notes and units, and counts a module that covers a unit of a skill set (never the set itself) as covering it', async () => {
         await expectHover(workspace.services.spec)({
             text: 'module Hearings "Hearings" { covers <|>CaseManagementSkills }',
             index: 0,
@@ -99,9 +103,12 @@ describe('hover on a standard', () => {
                 '> Work in a specific work setting (Case Management or other Technical/Specialist area)',
                 `**Source:** ${S10}, section 2(f)`,
                 '**Note:** Case Management and Technical Skills - as appropriate to specific specialist roles',
-                '**Required by:** CaseManager, HighRiskCaseManager',
-                // Reports covers DevelopSentencingProposals, a unit of this skill set.
-                '**Covered by:** [Reports](file:///workspace/modules.tspec#L1), [Hearings](file:///workspace/skills.tspec#L1)'
+                '**Required by:** Case manager, High risk case manager',
+                '**Units:** ObtainInformation, DevelopSentencingProposals, SuperviseLowMediumRisk, AssessNeedsAndPlan, SuperviseIntegratedInterventions, AssessWorkplaceRisk, '
+                    + 'ProvideDevelopmentActivities, ExchangeInformationAtHearings, DeliverAccreditedProgrammes, InitialVictimSupport, HelpVictimsManageEffects, MaintainVictimContact, '
+                    + 'EnableVictimSupport, VictimRiskInterventions, CommunityConcerns, SupportResettlement, PrepareRestorativeParticipants, FacilitateRestorativeInteraction, ImplementRestorativeOutcomes',
+                // Reports covers DevelopSentencingProposals, a unit of this skill set; Hearings lists the set itself, which meets nothing.
+                '**Covered by:** [Reports](file:///workspace/modules.tspec#L1)'
             ].join('\n\n')
         });
     });
@@ -115,7 +122,7 @@ describe('hover on a standard', () => {
                 '**PQF outcome** `PoProtectPublic`',
                 '> protect the public and manage offenders who present a high risk of harm to others',
                 `**Source:** ${PQF}, section What will a Probation Officer be able to do on the first day of appointment?`,
-                '**Required by:** Mentor, PO, SeniorPO',
+                '**Required by:** Mentor, Probation Officer, Senior Probation Officer',
                 '**Covered by:** no module yet'
             ].join('\n\n')
         });
@@ -124,7 +131,11 @@ describe('hover on a standard', () => {
     test('works on the declarations of the built-in library', async () => {
         const builtin = workspace.services.shared.workspace.LangiumDocuments.getDocument(URI.parse('builtin:/pqf-leaflet.nos'))!;
         const hover = await workspace.services.standards.lsp.HoverProvider!.getHoverContent(builtin, positionIn(builtin, 'PsoAssessRisk'));
-        expect(MarkupContent.is(hover?.contents) && hover.contents.value).toBe(PSO_ASSESS_RISK.replace(`[Risk](${COURT_URI}#L5), `, ''));
+        expect(MarkupContent.is(hover?.contents) && hover.contents.value).toBe([
+            PSO_ASSESS_RISK,
+            '**Required by:** Probation Officer, Probation Services Officer, Senior Probation Officer',
+            '**Covered by:** [Reports](file:///workspace/modules.tspec#L1)'
+        ].join('\n\n'));
     });
 
     test('names the roles that require every competence of a group', async () => {
@@ -133,7 +144,7 @@ describe('hover on a standard', () => {
             '> An officer of a provider of probation services will need to demonstrate that they can:',
             `**Source:** ${S10}, section 3.1`,
             '**Note:** Competence in identifying, assessing and managing risk of serious harm is so central to probation practice that it permeates throughout all the other competence sets.',
-            '**Required by:** CaseManager, HighRiskCaseManager, SeniorPO'
+            '**Required by:** Case manager, High risk case manager, Senior Probation Officer'
         ].join('\n\n'));
     });
 
@@ -142,9 +153,38 @@ describe('hover on a standard', () => {
             '**specialist area** `CourtWork`',
             '> Court Work',
             `**Source:** ${S10}, section Annex A`,
-            '**Required by:** CourtWorkSpecialist',
+            '**Required by:** Specialist: Court Work',
             '**Units:** ExchangeInformationAtHearings, DevelopSentencingProposals'
         ].join('\n\n'));
+    });
+});
+
+describe('hover on a standard in a case manager\'s programme: the skill-set rule', () => {
+    const CASES = `programme Cases "Case managers" {
+    prepares CaseManager
+    module Risk "Risk" { covers AssessRiskOfHarm, DiversitySkills }
+}`;
+    const CASES_URI = 'file:///workspace/cases.tspec';
+
+    /** Hovers at `at` in the Cases programme, written next to FILES for this hover only. */
+    async function hoverInCases(at: string): Promise<string[]> {
+        await workspace.write('cases.tspec', CASES);
+        try {
+            return (await hoverIn('cases.tspec', at))?.split('\n\n') ?? [];
+        } finally {
+            await workspace.delete('cases.tspec');
+        }
+    }
+
+    test('a unit says which skill-set requirement it meets there', async () => {
+        const paragraphs = await hoverInCases('AssessRiskOfHarm');
+        expect(paragraphs.at(-1)).toBe(`**In Case managers:** Case manager requires a unit of the core skill set "Risk", which it meets; covered by [Risk](${CASES_URI}#L3)`);
+    });
+
+    test('a skill set listed by name is not met by it: no module covers it yet, as the diagnostic says', async () => {
+        const paragraphs = await hoverInCases('DiversitySkills');
+        expect(paragraphs).toContain('**Units:** PromoteEqualityAndDiversity');
+        expect(paragraphs.at(-1)).toBe('**In Case managers:** required by Case manager; no module covers it yet');
     });
 });
 
@@ -167,7 +207,7 @@ describe('hover on a role', () => {
             '> In addition to the skills acquired as a PSO, a PO will need to demonstrate an ability to:',
             `**Source:** ${PQF}, section What will a Probation Officer be able to do on the first day of appointment?`,
             '**Extends:** PSO',
-            '**Requires:** 14 standards, plus the units of a specialist pathway (through PSO)'
+            '**Requires:** 14 standards, plus the units of a specialist pathway (through Probation Services Officer)'
         ].join('\n\n'));
     });
 
@@ -178,7 +218,7 @@ describe('hover on a role', () => {
             '> Senior Probation Officer',
             '**Note:** Covers \\*all\\* of RoSH.',
             '**Extends:** PO',
-            '**Requires:** 23 standards, plus the units of a specialist pathway (through PSO)'
+            '**Requires:** 23 standards, plus the units of a specialist pathway (through Probation Services Officer)'
         ].join('\n\n'));
     });
 
@@ -225,7 +265,7 @@ describe('hover on a programme', () => {
             '**programme** `Court` — Court team',
             '**Prepares:** PO · **Pathway:** CourtWork',
             '**Coverage:** 2 of 16 requirements covered, 14 gaps',
-            '- PO: 1 of 14 covered\n- CourtWork pathway: 1 of 2 covered',
+            '- Probation Officer: 1 of 14 requirements covered\n- Court Work pathway: 1 of 2 units covered',
             '**Modules:** 2'
         ].join('\n\n'));
     });
@@ -237,7 +277,7 @@ describe('hover on a programme', () => {
             disposeAfterCheck: true,
             hover: [
                 '**programme** `Draft` — Draft',
-                '**Prepares:** PSO · **Pathway:** none, but PSO needs one · **Route:** PsoRoute',
+                '**Prepares:** PSO · **Pathway:** none, but Probation Services Officer needs one · **Route:** PsoRoute',
                 '**Coverage:** 0 of 9 requirements covered, 9 gaps',
                 '**Modules:** 0'
             ].join('\n\n')

@@ -1,6 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { Diagnostic, DiagnosticSeverity, type CodeAction } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DefaultCoverageAnalysis } from '../../../language/src/coverage/coverage-analysis.js';
 import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
@@ -144,14 +145,14 @@ describe('quick fixes for an uncovered requirement', () => {
             'Add PsoDevelopSelf to module Core',
             'Add PsoDevelopSelf to module Induction',
             'Add PsoDevelopSelf to module Reports',
-            'Create a module covering the 2 remaining gaps of PSO'
+            'Create a module covering the 2 remaining gaps of Probation Services Officer'
         ]);
         const pathwayGap = diagnostic(workspace, 'court.tspec', DiagnosticCode.UncoveredRequirement, 'ExchangeInformationAtHearings');
         expect((await quickFixes(workspace, 'court.tspec', [pathwayGap])).map(action => action.title)).toEqual([
             'Add ExchangeInformationAtHearings to module Core',
             'Add ExchangeInformationAtHearings to module Induction',
             'Add ExchangeInformationAtHearings to module Reports',
-            'Create a module covering the remaining gap of the CourtWork pathway'
+            'Create a module covering the remaining gap of the Court Work pathway'
         ]);
     });
 
@@ -190,7 +191,7 @@ describe('quick fixes for an uncovered requirement', () => {
         const before = workspace.messages('court.tspec').filter(message => !/PsoDevelopSelf|UnderstandingOfOffending/.test(message));
         await expectFixed(workspace, createModule, 'court.tspec', gap);
         expect(text(workspace, 'court.tspec')).toBe(PROGRAMME.replace(/\}\n$/, `
-    module PSOGaps "Remaining requirements of PSO" {
+    module PSOGaps "Remaining requirements of Probation Services Officer" {
         hours 1
         covers PsoDevelopSelf, UnderstandingOfOffending
     }
@@ -206,7 +207,7 @@ describe('quick fixes for an uncovered requirement', () => {
         const createModule = (await quickFixes(workspace, 'court.tspec', [gap]))[3];
         await expectFixed(workspace, createModule, 'court.tspec', gap);
         expect(text(workspace, 'court.tspec')).toContain(`
-    module CourtWorkGaps "Remaining units of the CourtWork pathway" {
+    module CourtWorkGaps "Remaining units of the Court Work pathway" {
         hours 1
         covers ExchangeInformationAtHearings
     }
@@ -219,7 +220,7 @@ describe('quick fixes for an uncovered requirement', () => {
         const gap = diagnostic(workspace, 'court.tspec', DiagnosticCode.UncoveredRequirement, 'PsoDevelopSelf');
         const createModule = (await quickFixes(workspace, 'court.tspec', [gap])).find(action => action.title.startsWith('Create'))!;
         await expectFixed(workspace, createModule, 'court.tspec', gap);
-        expect(text(workspace, 'court.tspec')).toContain('    module PSOGaps3 "Remaining requirements of PSO" {\n');
+        expect(text(workspace, 'court.tspec')).toContain('    module PSOGaps3 "Remaining requirements of Probation Services Officer" {\n');
         expect(workspace.diagnostics('court.tspec', DiagnosticCode.DuplicateIdentifier)).toEqual([]);
     });
 
@@ -227,16 +228,16 @@ describe('quick fixes for an uncovered requirement', () => {
         const workspace = await TestWorkspace.create({ 'one-line.tspec': 'programme Tiny "Tiny" { prepares PO pathway Victims }' });
         const gap = diagnostic(workspace, 'one-line.tspec', DiagnosticCode.UncoveredRequirement, 'PsoDevelopSelf');
         const createModule = (await quickFixes(workspace, 'one-line.tspec', [gap])).find(action => action.title.startsWith('Create'))!;
-        expect(createModule.title).toBe('Create a module covering the 14 remaining gaps of PO');
+        expect(createModule.title).toBe('Create a module covering the 14 remaining gaps of Probation Officer');
         await expectFixed(workspace, createModule, 'one-line.tspec', gap);
         expect(text(workspace, 'one-line.tspec')).toBe(`programme Tiny "Tiny" { prepares PO pathway Victims
 
-    module POGaps "Remaining requirements of PO" {
+    module POGaps "Remaining requirements of Probation Officer" {
         hours 1
         covers PoProtectPublic, PoInfluenceChange, PoDevelopProfessionally, PoPromoteEquality, PoEvidenceBasedPractice, PsoAssessRisk, PsoPromoteEquality, PsoCommunicate, PsoSupportChange, PsoWorkWithOthers, PsoDevelopSelf, PsoSpecialistPathway, KnowledgeOfPolicy, UnderstandingOfOffending
     }
 }`);
-        expect(workspace.messages('one-line.tspec', DiagnosticCode.UncoveredRequirement).every(message => message.includes('Victims pathway'))).toBe(true);
+        expect(workspace.messages('one-line.tspec', DiagnosticCode.UncoveredRequirement).every(message => message.includes('the Victims, Survivors & Witnesses pathway'))).toBe(true);
     });
 
     test('asked for several gaps at once, the stub for a role is offered once, for all of them', async () => {
@@ -244,7 +245,67 @@ describe('quick fixes for an uncovered requirement', () => {
         const gaps = workspace.diagnostics('court.tspec', DiagnosticCode.UncoveredRequirement).filter(found => /PsoDevelopSelf|UnderstandingOfOffending/.test(Diagnostic.getMessageString(found)));
         expect(gaps).toHaveLength(2);
         const stubs = (await quickFixes(workspace, 'court.tspec', gaps)).filter(action => action.title.startsWith('Create'));
-        expect(stubs.map(action => [action.title, action.diagnostics])).toEqual([['Create a module covering the 2 remaining gaps of PSO', gaps]]);
+        expect(stubs.map(action => [action.title, action.diagnostics])).toEqual([['Create a module covering the 2 remaining gaps of Probation Services Officer', gaps]]);
+    });
+});
+
+describe('quick fixes for a skill set not yet met', () => {
+    const files = {
+        'cases.tspec': `programme Cases "Case managers" {
+    prepares CaseManager
+    module Risk "Risk" {
+        covers AssessRiskOfHarm
+    }
+}
+`,
+        // Another programme's module covers one unit of the Communication skill set.
+        'elsewhere.tspec': `programme Other "Other" {
+    prepares CommunitySafetySpecialist
+    module Talk "Talk" { covers CommunityConcerns, AssessOffendingBehaviour }
+}
+`
+    };
+
+    test('offers to add a unit of the set, those covered elsewhere first, never the set itself', async () => {
+        const workspace = await TestWorkspace.create(files);
+        const gap = diagnostic(workspace, 'cases.tspec', DiagnosticCode.UncoveredRequirement, 'core skill set "Communication"');
+        const fixes = await quickFixes(workspace, 'cases.tspec', [gap]);
+        expect(fixes.map(action => action.title)).toEqual([
+            'Add AssessOffendingBehaviour to module Risk',
+            'Add CommunicateEffectively to module Risk',
+            'Create a module covering the 35 remaining gaps of Case manager'
+        ]);
+        await expectFixed(workspace, fixes[0], 'cases.tspec', gap);
+        expect(text(workspace, 'cases.tspec')).toContain('covers AssessRiskOfHarm, AssessOffendingBehaviour\n');
+    });
+
+    test('the module stub meets each skill set with a unit of it', async () => {
+        const workspace = await TestWorkspace.create(files);
+        const gap = diagnostic(workspace, 'cases.tspec', DiagnosticCode.UncoveredRequirement, 'core skill set "Communication"');
+        const stub = (await quickFixes(workspace, 'cases.tspec', [gap])).find(action => action.title.startsWith('Create'))!;
+        const newText = Object.values(stub.edit!.changes!)[0][0].newText;
+        expect(newText).toContain('CaseManagement.f, PromoteEqualityAndDiversity, AssessOffendingBehaviour, TeamWorking, ');
+        expect(newText).not.toMatch(/Skills\b/);
+        await apply(workspace, stub);
+        expect(workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement)).toEqual([]);
+    });
+});
+
+describe('quick fixes for a skill set covered by name', () => {
+    test('offer to change it to one of its units, which then meets the requirement', async () => {
+        const workspace = await TestWorkspace.create({
+            'cases.tspec': 'programme Cases "Case managers" {\n    prepares CaseManager\n    module Risk "Risk" {\n        covers RoSH.a, RiskSkills\n    }\n}\n'
+        });
+        const covered = diagnostic(workspace, 'cases.tspec', DiagnosticCode.SkillSetCovered, '"Risk"');
+        const fixes = await quickFixes(workspace, 'cases.tspec', [covered]);
+        expect(fixes.map(action => [action.title, action.isPreferred])).toEqual([
+            ['Change RiskSkills to ProtectFromAbuse', true],
+            ['Change RiskSkills to AssessRiskOfHarm', undefined],
+            ['Change RiskSkills to PreventAbusiveBehaviour', undefined]
+        ]);
+        await expectFixed(workspace, fixes[1], 'cases.tspec', covered);
+        expect(text(workspace, 'cases.tspec')).toContain('covers RoSH.a, AssessRiskOfHarm\n');
+        expect(workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).map(gap => (gap.data as { item: string }).item)).not.toContain('RiskSkills');
     });
 });
 
@@ -275,6 +336,21 @@ programme Beta "Beta" {
             'Add Loose to programme Alpha',
             'Add Loose to programme Beta'
         ]);
+    });
+
+    test('lists the programmes without analysing any of them', async () => {
+        const loose = 'module Loose "Loose" {\n    hours 2\n    covers RoSH.a\n}\n';
+        const workspace = await TestWorkspace.create({ 'programmes.tspec': PROGRAMMES, 'modules.tspec': MODULES.slice(0, MODULES.indexOf('module Loose')), 'loose.tspec': loose });
+        // An edit to the module's file starts a new workspace state; no programme includes the file, so none is analysed again.
+        await workspace.write('loose.tspec', loose.replace('hours 2', 'hours 3'));
+        const analyse = vi.spyOn(DefaultCoverageAnalysis.prototype as unknown as { analyse: () => unknown }, 'analyse');
+        try {
+            const orphan = diagnostic(workspace, 'loose.tspec', DiagnosticCode.OrphanModule, 'Loose');
+            expect(await quickFixes(workspace, 'loose.tspec', [orphan])).toHaveLength(2);
+            expect(analyse).not.toHaveBeenCalled();
+        } finally {
+            analyse.mockRestore();
+        }
     });
 
     test('adds it to an existing includes line', async () => {

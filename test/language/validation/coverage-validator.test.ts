@@ -25,7 +25,7 @@ describe('uncovered requirements', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: DiagnosticCode.UncoveredRequirement,
-                message: `No module covers PsoDevelopSelf, which PSO requires: "develop own knowledge and skills"`,
+                message: `No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills"`,
                 range: workspace.rangeOf('officers.tspec', 'PSO'),
                 data: expect.objectContaining({ code: DiagnosticCode.UncoveredRequirement, item: 'PsoDevelopSelf', requiredBy: ['PSO'] })
             })
@@ -45,13 +45,13 @@ describe('uncovered requirements', () => {
         expect(workspace.diagnostics('officers.tspec')).toEqual([
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
-                message: `No module covers PoEvidenceBasedPractice, which PO requires: "work to the principles of evidence based practice."`,
+                message: `No module covers PoEvidenceBasedPractice, which Probation Officer requires: "work to the principles of evidence based practice."`,
                 range: onPo,
                 data: expect.objectContaining({ item: 'PoEvidenceBasedPractice', requiredBy: ['PO'] })
             }),
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
-                message: `No module covers PsoDevelopSelf, which PO (through PSO) requires: "develop own knowledge and skills"`,
+                message: `No module covers PsoDevelopSelf, which Probation Officer (through Probation Services Officer) requires: "develop own knowledge and skills"`,
                 range: onPo,
                 data: expect.objectContaining({ item: 'PsoDevelopSelf', requiredBy: ['PO'] })
             })
@@ -70,14 +70,14 @@ describe('uncovered requirements', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: DiagnosticCode.UncoveredRequirement,
-                message: `No module covers DevelopSentencingProposals, which the CourtWork pathway requires: "Develop proposals and prepare reports to inform sentencing"`,
+                message: `No module covers DevelopSentencingProposals, which the Court Work pathway requires: "Develop proposals and prepare reports to inform sentencing"`,
                 range: workspace.rangeOf('officers.tspec', 'CourtWork'),
                 data: expect.objectContaining({ item: 'DevelopSentencingProposals', requiredBy: ['CourtWork'] })
             })
         ]);
     });
 
-    test('a skill set is met by any unit of the set, and otherwise asks for a unit of it', async () => {
+    test('a skill set is met by any unit of the set, and otherwise asks for a unit of it, naming the units that would meet it', async () => {
         const workspace = await TestWorkspace.create({
             'cases.tspec': `programme Cases "Case managers" {
     prepares CaseManager
@@ -86,15 +86,50 @@ describe('uncovered requirements', () => {
         });
         const skillSetGaps = workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).filter(diagnostic => diagnostic.data?.item.endsWith('Skills'));
         expect(skillSetGaps.map(diagnostic => diagnostic.message)).toEqual([
-            `No module covers a unit of DiversitySkills, which CaseManager requires: "Respond to diverse needs of individuals (Diversity)"`,
-            `No module covers a unit of CommunicationSkills, which CaseManager requires: "Communicate with a range of different people in different settings"`,
-            `No module covers a unit of TacticalSkills, which CaseManager requires: "Work with others as part of a team and/or with other agencies (Tactical Skills)"`,
-            `No module covers a unit of EngageSkills, which CaseManager requires: "Engage individuals to change"`,
-            `No module covers a unit of CaseManagementSkills, which CaseManager requires: "Work in a specific work setting (Case Management or other Technical/Specialist area)"`
+            'No module covers a unit of the core skill set "Diversity", which Case manager requires: "Respond to diverse needs of individuals (Diversity)". '
+                + 'Covering any one of its units meets it: "Promote equality and value diversity".',
+            'No module covers a unit of the core skill set "Communication", which Case manager requires: "Communicate with a range of different people in different settings". '
+                + 'Covering any one of its units meets it: "Communicate effectively with people, maintaining the security of information" and "Assess individuals’ offending behaviour to plan provision".',
+            'No module covers a unit of the core skill set "Tactical", which Case manager requires: "Work with others as part of a team and/or with other agencies (Tactical Skills)". '
+                + 'Covering any one of its units meets it: "Contribute to the quality of team working", "Develop and sustain effective working with staff in other agencies" and "Maintain and develop your own knowledge, skills and competence".',
+            'No module covers a unit of the core skill set "Engage individuals to change", which Case manager requires: "Engage individuals to change". '
+                + 'Covering any one of its units meets it: "Help individuals’ address their offending behaviour", "Reinforce positive behavioural goals during relationships with individuals", '
+                + '"Enable individuals to access services and facilities", "Enable individuals to understand and address their difficulties", "Recognise indications of substance misuse and refer individuals to specialists" and 2 more.',
+            'No module covers a unit of the core skill set "Case Management/ Technical/Specialist skills", which Case manager requires: "Work in a specific work setting (Case Management or other Technical/Specialist area)". '
+                + 'Covering any one of its units meets it: "Obtain information relating to individuals’ offending behaviour", "Develop proposals and prepare reports to inform sentencing", '
+                + '"Supervise low to medium risk of serious harm offenders serving sentences in the community", "Assess individuals’ needs and plan activities", '
+                + '"Supervise integrated interventions and support to address the offending behaviour of individuals" and 14 more.'
         ]);
         expect(skillSetGaps[0].range).toEqual(workspace.rangeOf('cases.tspec', 'CaseManager'));
+        // Identifiers stay in the data: every unit that would meet the requirement.
+        expect(skillSetGaps[1].data).toMatchObject({ item: 'CommunicationSkills', requiredBy: ['CaseManager'], units: ['CommunicateEffectively', 'AssessOffendingBehaviour'] });
+        expect(skillSetGaps[4].data?.units).toHaveLength(19);
         // 30 competences and 5 skill sets: one diagnostic for each requirement not covered.
         expect(workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement)).toHaveLength(35);
+    });
+
+    test('covering a skill set itself meets nothing: the gap stays, and the covers gets information naming the units', async () => {
+        const workspace = await TestWorkspace.create({
+            'cases.tspec': `programme Cases "Case managers" {
+    prepares CaseManager
+    module Risk "Risk" { covers RiskSkills, DiversitySkills, PromoteEqualityAndDiversity }
+}`
+        });
+        const gaps = workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).map(diagnostic => diagnostic.data?.item);
+        expect(gaps).toContain('RiskSkills');
+        // Met by its unit, though the set is listed too.
+        expect(gaps).not.toContain('DiversitySkills');
+        expect(workspace.diagnostics('cases.tspec', DiagnosticCode.SkillSetCovered)).toEqual([
+            expect.objectContaining({
+                severity: DiagnosticSeverity.Information,
+                message: 'Covering the core skill set "Risk" itself meets no requirement: a requirement on a skill set is met only by a unit of the set. '
+                    + 'Cover one of its units instead: "Contribute to the protection of individuals from abuse", "Assess risk of harm and the need for intervention" '
+                    + 'and "Contribute to the prevention and management of abusive and aggressive behaviour".',
+                range: workspace.rangeOf('cases.tspec', 'RiskSkills'),
+                data: expect.objectContaining({ code: DiagnosticCode.SkillSetCovered, skillSet: 'RiskSkills', units: ['ProtectFromAbuse', 'AssessRiskOfHarm', 'PreventAbusiveBehaviour'] })
+            }),
+            expect.objectContaining({ range: workspace.rangeOf('cases.tspec', 'DiversitySkills'), data: expect.objectContaining({ skillSet: 'DiversitySkills' }) })
+        ]);
     });
 
     test('an item that two roles require names both, and sits on the first role that requires it', async () => {
@@ -106,12 +141,12 @@ describe('uncovered requirements', () => {
         });
         const gap = (item: string) => workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).find(diagnostic => diagnostic.data?.item === item);
         expect(gap('RoSH.a')).toMatchObject({
-            message: `No module covers RoSH.a, which CaseManager and HighRiskCaseManager (through CaseManager) require: "Explain the legal and organisational requirements relating to risk assessment and risk management including responsibilities and accountability for ongoing risk identification work"`,
+            message: `No module covers RoSH.a, which Case manager and High risk case manager (through Case manager) require: "Explain the legal and organisational requirements relating to risk assessment and risk management including responsibilities and accountability for ongoing risk identification work"`,
             range: workspace.rangeOf('cases.tspec', 'CaseManager'),
             data: { item: 'RoSH.a', requiredBy: ['CaseManager', 'HighRiskCaseManager'] }
         });
         expect(gap('HighRoSH.a')).toMatchObject({
-            message: `No module covers HighRoSH.a, which HighRiskCaseManager requires: "Summarise the legal and organisational requirements applicable to undertaking risk-led assessments of individuals"`,
+            message: `No module covers HighRoSH.a, which High risk case manager requires: "Summarise the legal and organisational requirements applicable to undertaking risk-led assessments of individuals"`,
             range: workspace.rangeOf('cases.tspec', 'HighRiskCaseManager'),
             data: { item: 'HighRoSH.a', requiredBy: ['HighRiskCaseManager'] }
         });
@@ -130,7 +165,7 @@ describe('uncovered requirements', () => {
         });
         expect(workspace.diagnostics('court.tspec')).toEqual([
             expect.objectContaining({
-                message: `No module covers ExchangeInformationAtHearings, which CourtWorkSpecialist and the CourtWork pathway require: "Exchange information at formal hearings"`,
+                message: `No module covers ExchangeInformationAtHearings, which Specialist: Court Work and the Court Work pathway require: "Exchange information at formal hearings"`,
                 range: workspace.rangeOf('court.tspec', 'CourtWorkSpecialist'),
                 data: expect.objectContaining({ requiredBy: ['CourtWorkSpecialist', 'CourtWork'] })
             })
@@ -150,7 +185,7 @@ describe('the coverage severity setting', () => {
         expect(workspace.diagnostics('safety.tspec', DiagnosticCode.UncoveredRequirement)).toEqual([
             expect.objectContaining({
                 severity,
-                message: `No module covers CommunityConcerns, which CommunitySafetySpecialist requires: "Determine the concerns and priorities of communities in relation to safety, social inclusion and the prevention and reduction of crime and anti-social behaviour"`
+                message: `No module covers CommunityConcerns, which Specialist: Community Safety requires: "Determine the concerns and priorities of communities in relation to safety, social inclusion and the prevention and reduction of crime and anti-social behaviour"`
             })
         ]);
     });
@@ -173,12 +208,12 @@ describe('missing pathway', () => {
 }`
     });
 
-    test.each(['PSO', 'PO'])('a programme that prepares %s without a pathway is a warning on its name', async role => {
+    test.each([['PSO', 'Probation Services Officer'], ['PO', 'Probation Officer']])('a programme that prepares %s without a pathway is a warning on its name', async (role, title) => {
         const workspace = await TestWorkspace.create(programme(role));
         expect(workspace.diagnostics('programme.tspec', DiagnosticCode.MissingPathway)).toEqual([
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
-                message: `Programme 'Trainees' names no specialist pathway, which ${role} requires. Add a line such as 'pathway CourtWork'.`,
+                message: `Programme 'Trainees' names no specialist pathway, which ${title} requires. Add a line such as 'pathway CourtWork'.`,
                 range: workspace.rangeOf('programme.tspec', 'Trainees'),
                 data: expect.objectContaining({ code: DiagnosticCode.MissingPathway, role })
             })

@@ -1,3 +1,5 @@
+import { URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { maxBraceDepth } from '../../../language/src/workspace/resilient-document-factory.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
@@ -52,5 +54,19 @@ describe('maxBraceDepth', () => {
         expect(maxBraceDepth('"{{{{" // {{{{\n /* {{{{ */ {')).toBe(1);
         expect(maxBraceDepth('"escaped \\" {{" {')).toBe(1);
         expect(maxBraceDepth('}}} {')).toBe(1);
+    });
+});
+
+describe('the built-in library', () => {
+    test('is read-only: rebuilt while a client holds other text under its URI, it keeps its own', async () => {
+        const workspace = await TestWorkspace.create({});
+        const { TextDocuments, LangiumDocuments, DocumentBuilder } = workspace.services.shared.workspace;
+        const roles = URI.parse('builtin:///roles.nos');
+        const original = LangiumDocuments.getDocument(roles)!.textDocument.getText();
+        TextDocuments.set(TextDocument.create(roles.toString(), 'trainspec-standards', 2, 'role PO "Forged" {}\n'));
+        await DocumentBuilder.update([roles], []);
+        const rebuilt = LangiumDocuments.getDocument(roles)!;
+        expect(rebuilt.textDocument.getText()).toBe(original);
+        expect(rebuilt.textDocument.getText()).toContain('In addition to the skills acquired as a PSO, a PO will need to demonstrate an ability to:');
     });
 });

@@ -6,8 +6,8 @@ import { TestWorkspace } from '../../support/test-workspace.js';
 
 // Each test changes one file and checks the diagnostics of another file that does not itself change.
 
-const HEARINGS_GAP = `No module covers ExchangeInformationAtHearings, which CourtWorkSpecialist requires: "Exchange information at formal hearings"`;
-const REPORTS_GAP = `No module covers DevelopSentencingProposals, which CourtWorkSpecialist requires: "Develop proposals and prepare reports to inform sentencing"`;
+const HEARINGS_GAP = `No module covers ExchangeInformationAtHearings, which Specialist: Court Work requires: "Exchange information at formal hearings"`;
+const REPORTS_GAP = `No module covers DevelopSentencingProposals, which Specialist: Court Work requires: "Develop proposals and prepare reports to inform sentencing"`;
 
 describe('a programme and the module files it includes', () => {
     const files = {

@@ -1,0 +1,84 @@
+import { itemTitle } from '../catalogue/item-descriptions.js';
+import type { Area, Coverable, Role, SkillSet } from '../generated/ast.js';
+import type { CoverageTally, RequirementOrigin, TallySubject } from './coverage-analysis.js';
+import { nameList } from '../text/name-list.js';
+import type { RoleRequiring } from './item-usage.js';
+
+/**
+ * The words people read about coverage, from titles as a curriculum designer knows them:
+ * 'Probation Officer (through Probation Services Officer)', 'the Court Work pathway'.
+ * Identifiers stay in the data (diagnostic data, matrix ids); every message, hover, lens
+ * and view that names a role, a pathway or a skill set takes its label from here.
+ */
+export interface CoverageLabels {
+    /** 'Probation Officer'. */
+    role(role: Role): string;
+    /** 'the Court Work pathway'. */
+    pathway(area: Area): string;
+    /** 'the core skill set "Risk"'. */
+    skillSet(skillSet: SkillSet): string;
+    /** 'Probation Officer (through Probation Services Officer)' or 'the Court Work pathway'. */
+    origin(origin: RequirementOrigin): string;
+    /** Each distinct origin once, as prose: 'Case manager and High risk case manager (through Case manager)'. */
+    origins(origins: RequirementOrigin[]): string;
+    /** 'Probation Officer requires' or 'Case manager and the Court Work pathway require'. */
+    originsRequire(origins: RequirementOrigin[]): string;
+    /** 'Probation Officer' or 'Court Work pathway': the start of a tally line. */
+    tallySubject(subject: TallySubject): string;
+    /** 'Probation Officer: 12 of 14 requirements covered' or 'Court Work pathway: 1 of 2 units covered'. */
+    tally(tally: CoverageTally): string;
+    /** 'Case manager' or, when the role requires the unit's skill set, 'Case manager (any unit of the core skill set "Risk")'. */
+    roleRequiring(requiring: RoleRequiring): string;
+    /** Quoted titles, at most `limit` of them: '"Assess risk of harm …", "Contribute to …" and 3 more'. */
+    titles(items: Coverable[], limit?: number): string;
+}
+
+export class DefaultCoverageLabels implements CoverageLabels {
+    role(role: Role): string {
+        return role.title || role.name;
+    }
+
+    pathway(area: Area): string {
+        return `the ${area.title || area.name} pathway`;
+    }
+
+    skillSet(skillSet: SkillSet): string {
+        return `the core skill set "${skillSet.title || skillSet.name}"`;
+    }
+
+    origin(origin: RequirementOrigin): string {
+        if (origin.kind === 'pathway') {
+            return this.pathway(origin.area);
+        }
+        const through = origin.via.slice(1).map(role => this.role(role));
+        return through.length > 0 ? `${this.role(origin.role)} (through ${through.join(', ')})` : this.role(origin.role);
+    }
+
+    origins(origins: RequirementOrigin[]): string {
+        return nameList(origins.map(origin => this.origin(origin)));
+    }
+
+    originsRequire(origins: RequirementOrigin[]): string {
+        const labels = new Set(origins.map(origin => this.origin(origin)));
+        return `${nameList([...labels])} ${labels.size === 1 ? 'requires' : 'require'}`;
+    }
+
+    tallySubject(subject: TallySubject): string {
+        return subject.kind === 'role' ? this.role(subject.role) : `${subject.area.title || subject.area.name} pathway`;
+    }
+
+    tally(tally: CoverageTally): string {
+        const noun = tally.subject.kind === 'role' ? 'requirement' : 'unit';
+        return `${this.tallySubject(tally.subject)}: ${tally.covered} of ${tally.total} ${noun}${tally.total === 1 ? '' : 's'} covered`;
+    }
+
+    roleRequiring(requiring: RoleRequiring): string {
+        return requiring.skillSet ? `${this.role(requiring.role)} (any unit of ${this.skillSet(requiring.skillSet)})` : this.role(requiring.role);
+    }
+
+    titles(items: Coverable[], limit = Number.POSITIVE_INFINITY): string {
+        const shown = items.slice(0, items.length > limit ? limit - 1 : limit).map(item => `"${itemTitle(item)}"`);
+        const rest = items.length - shown.length;
+        return rest > 0 ? `${shown.join(', ')} and ${rest} more` : nameList(shown);
+    }
+}

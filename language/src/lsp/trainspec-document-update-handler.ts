@@ -1,0 +1,101 @@
+import { UriUtils, URI, type FileSystemProvider, type LangiumDocuments, type ServiceRegistry } from 'langium';
+import { DefaultDocumentUpdateHandler, type TextDocuments } from 'langium/lsp';
+import type { Connection, TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { StandardsLibrary } from '../library/standards-library.js';
+import { logUnexpectedError } from '../server/unexpected-errors.js';
+import type { TrainSpecSharedServices } from '../trainspec-module.js';
+
+/**
+ * Turns what the editor says about documents and files into workspace updates, such that
+ * nothing a client sends can take the server down or corrupt the workspace:
+ *
+ * - an error escaping a document build is logged, and the server goes on (Langium's handler
+ *   leaves the rejection unhandled, and Node ends the process);
+ * - documents of other languages (a README.md the editor opens) are not TrainSpec's business;
+ * - the built-in library is read-only: whatever a client opens, edits or reports as changed
+ *   or deleted under the `builtin:` scheme, the workspace keeps the library's own text;
+ * - an open document is the editor's text, whatever the disk says: a file deleted on disk stays
+ *   in the workspace while it is open; once closed, it is the file again, or gone with it.
+ */
+export class TrainSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    protected readonly library: StandardsLibrary;
+    protected readonly textDocuments: TextDocuments<TextDocument>;
+    protected readonly langiumDocuments: LangiumDocuments;
+    protected readonly fileSystem: FileSystemProvider;
+    protected readonly registry: ServiceRegistry;
+    protected readonly connection: Connection | undefined;
+
+    constructor(services: TrainSpecSharedServices) {
+        super(services);
+        this.library = services.library.StandardsLibrary;
+        this.textDocuments = services.workspace.TextDocuments;
+        this.langiumDocuments = services.workspace.LangiumDocuments;
+        this.fileSystem = services.workspace.FileSystemProvider;
+        this.registry = services.ServiceRegistry;
+        this.connection = services.lsp.Connection;
+    }
+
+    override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(change.document.uri);
+        if (this.isEditable(uri)) {
+            this.fireDocumentUpdate([uri], []);
+        }
+    }
+
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        if (this.library.isBuiltin(uri)) {
+            return;
+        }
+        // Closed, the document is the file again: its text on disk (unsaved edits are gone), or nothing.
+        // Its language now follows from its name alone: a notes.md the editor called TrainSpec is no longer one.
+        const isFile = this.registry.hasServices(uri) ? this.fileSystem.exists(uri).catch(() => false) : Promise.resolve(false);
+        isFile.then(exists => exists ? this.fireDocumentUpdate([uri], []) : this.fireDocumentUpdate([], [uri]))
+            .catch(error => logUnexpectedError(this.connection, `Closing ${uri.toString()}`, error));
+    }
+
+    /**
+     * Updates the workspace, leaving out the built-in library, open documents of other languages
+     * and, among the deleted, what is open in the editor; which documents are open is read when
+     * the update runs, since a document may be opened or closed while it waits for the lock.
+     */
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        this.workspaceManager.ready
+            .then(() => this.workspaceLock.write(async token => {
+                const changedNow = changed.filter(uri => this.isChangeable(uri));
+                const deletedNow = deleted.flatMap(uri => this.deletable(uri));
+                // An empty update would mean "the settings changed" and recheck every document.
+                if (changedNow.length > 0 || deletedNow.length > 0) {
+                    await this.documentBuilder.update(changedNow, deletedNow, token);
+                }
+            }))
+            .catch(error => logUnexpectedError(this.connection, 'Updating the workspace', error));
+    }
+
+    /** Whether editor events about `uri` concern the workspace: a document of TrainSpec's languages, outside the library. */
+    protected isEditable(uri: URI): boolean {
+        return !this.library.isBuiltin(uri) && this.registry.hasServices(uri);
+    }
+
+    /** Whether a change reported for `uri` (a file or a folder) may be read into the workspace. */
+    protected isChangeable(uri: URI): boolean {
+        return !this.library.isBuiltin(uri) && (this.textDocuments.get(uri) === undefined || this.registry.hasServices(uri));
+    }
+
+    /** What to remove from the workspace when `uri` (a file or a folder) is deleted: all it holds but open documents. */
+    protected deletable(uri: URI): URI[] {
+        if (this.library.isBuiltin(uri) || this.textDocuments.get(uri) !== undefined) {
+            return [];
+        }
+        const open = this.textDocuments.keys().filter(key => UriUtils.contains(uri, key));
+        if (open.length === 0) {
+            return [uri];
+        }
+        const kept = new Set(open.map(key => URI.parse(key).toString()));
+        return this.langiumDocuments.all
+            .filter(document => UriUtils.contains(uri, document.uri) && !kept.has(document.uri.toString()))
+            .map(document => document.uri)
+            .toArray();
+    }
+}
