@@ -8,6 +8,7 @@ import { DefaultCoverageLabels, type CoverageLabels } from './coverage/coverage-
 import { DefaultItemUsage, type ItemUsage } from './coverage/item-usage.js';
 import { DefaultRequirementResolver, type RequirementResolver } from './coverage/requirement-resolver.js';
 import { StandardsGeneratedModule, TrainSpecGeneratedModule, TrainSpecGeneratedSharedModule } from './generated/module.js';
+import { NestingGuardLexer } from './parser/nesting-guard-lexer.js';
 import { createResilientLangiumParser } from './parser/resilient-langium-parser.js';
 import { AuthoringLspModule, type AuthoringAddedServices } from './lsp/authoring-lsp-module.js';
 import { EditingLspModule } from './lsp/editing-lsp-module.js';
@@ -102,7 +103,8 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
 /** What both languages do alike: one global namespace, qualified competence names, helpful linking errors. */
 export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServices> = {
     parser: {
-        LangiumParser: services => createResilientLangiumParser(services)
+        LangiumParser: services => createResilientLangiumParser(services),
+        Lexer: services => new NestingGuardLexer(services)
     },
     references: {
         NameProvider: () => new QualifiedNameProvider(),

@@ -34,3 +34,7 @@ process.exitCode = await runBenchmark({
     checkRuns: Number(process.env.BENCH_CHECK_RUNS ?? 3),
     edits: Number(process.env.BENCH_EDITS ?? 5)
 });
+
+// Inputs that must not be slow out of proportion to their size (issue 7); alone: `npm run bench:pathological`.
+const { runPathological } = await import('./run-pathological.mjs');
+process.exitCode = (await runPathological()) || process.exitCode;
