@@ -18,6 +18,7 @@ import { TrainSpecDocumentUpdateHandler } from './lsp/trainspec-document-update-
 import { TrainSpecNodeKindProvider } from './lsp/trainspec-node-kind-provider.js';
 import { BUILTIN_SCHEME, DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
 import { GlobalScopeComputation } from './references/global-scope-computation.js';
+import { DefaultOutsideDeclarations, type OutsideDeclarations } from './references/outside-declarations.js';
 import { GlobalScopeProvider } from './references/global-scope-provider.js';
 import { QualifiedNameProvider } from './references/qualified-name-provider.js';
 import { SuggestingLinker } from './references/suggesting-linker.js';
@@ -30,9 +31,14 @@ import { TrainSpecDocumentValidator } from './validation/trainspec-document-vali
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
 import { DefaultDeclarationIndex, type DeclarationIndex } from './workspace/declaration-index.js';
+import { DefaultDependencyGraph, type DependencyGraph } from './workspace/dependency-graph.js';
+import { LazyAstNodeDescriptionProvider } from './workspace/lazy-ast-node-description-provider.js';
+import { DefaultPendingRevalidation, type PendingRevalidation } from './workspace/pending-revalidation.js';
 import { ResilientDocumentFactory } from './workspace/resilient-document-factory.js';
 import { RevalidatingDocumentBuilder } from './workspace/revalidating-document-builder.js';
+import { StatusReportingWorkspaceLock } from './workspace/status-reporting-workspace-lock.js';
 import { DefaultTrainSpecSettings, type TrainSpecSettings } from './workspace/trainspec-settings.js';
+import { DefaultWorkspaceStatus, type WorkspaceStatus } from './workspace/workspace-status.js';
 
 /** Services that both languages share: the library, coverage and the workspace-wide indexes. */
 export interface TrainSpecAddedSharedServices {
@@ -47,6 +53,12 @@ export interface TrainSpecAddedSharedServices {
     };
     workspace: {
         DeclarationIndex: DeclarationIndex;
+        DependencyGraph: DependencyGraph;
+        PendingRevalidation: PendingRevalidation;
+        WorkspaceStatus: WorkspaceStatus;
+    };
+    references: {
+        OutsideDeclarations: OutsideDeclarations;
     };
     settings: {
         TrainSpecSettings: TrainSpecSettings;
@@ -71,9 +83,16 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
     },
     workspace: {
         DeclarationIndex: services => new DefaultDeclarationIndex(services),
+        DependencyGraph: services => new DefaultDependencyGraph(services),
+        PendingRevalidation: () => new DefaultPendingRevalidation(),
+        WorkspaceStatus: services => new DefaultWorkspaceStatus(services),
+        WorkspaceLock: services => new StatusReportingWorkspaceLock(services),
         WorkspaceManager: services => new BuiltinWorkspaceManager(services),
         DocumentBuilder: services => new RevalidatingDocumentBuilder(services),
         LangiumDocumentFactory: services => new ResilientDocumentFactory(services)
+    },
+    references: {
+        OutsideDeclarations: services => new DefaultOutsideDeclarations(services)
     },
     settings: {
         TrainSpecSettings: () => new DefaultTrainSpecSettings(),
@@ -103,6 +122,9 @@ export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServ
     },
     validation: {
         DocumentValidator: services => new TrainSpecDocumentValidator(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new LazyAstNodeDescriptionProvider(services)
     }
 };
 

@@ -1,4 +1,5 @@
 import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo, type Scope } from 'langium';
+import type { TrainSpecServices } from '../trainspec-module.js';
 import { kindLabel } from '../catalogue/item-descriptions.js';
 import { NameIndex, quoteAlternatives } from './did-you-mean.js';
 
@@ -13,24 +14,33 @@ export function isSuggestingLinkingError(error: LinkingError): error is Suggesti
 
 /** Reports an unknown name in the curriculum designer's terms, with up to three "did you mean" names. */
 export class SuggestingLinker extends DefaultLinker {
+    protected readonly outside: TrainSpecServices['shared']['references']['OutsideDeclarations'];
     /**
-     * The names of each scope, indexed once: global scopes are cached until the workspace
-     * changes, so a spec full of unknown names does not list and scan every name for each one.
+     * The names of each scope (and, in a batch check, of the files checked elsewhere), indexed once:
+     * global scopes are cached until the workspace changes, so a spec full of unknown names does
+     * not list and scan every name for each one.
      */
     protected readonly nameIndexes = new WeakMap<Scope, NameIndex>();
 
+    constructor(services: TrainSpecServices) {
+        super(services);
+        this.outside = services.shared.references.OutsideDeclarations;
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): SuggestingLinkingError {
         const typed = refInfo.reference.$refText;
-        const suggestions = this.nameIndex(this.scopeProvider.getScope(refInfo)).suggest(typed);
-        const label = refInfo.property === 'pathway' ? 'pathway' : kindLabel(this.reflection.getReferenceType(refInfo));
+        const referenceType = this.reflection.getReferenceType(refInfo);
+        const suggestions = this.nameIndex(this.scopeProvider.getScope(refInfo), referenceType).suggest(typed);
+        const label = refInfo.property === 'pathway' ? 'pathway' : kindLabel(referenceType);
         const hint = suggestions.length > 0 ? ` Did you mean ${quoteAlternatives(suggestions)}?` : '';
         return { info: refInfo, message: `Unknown ${label} '${typed}'.${hint}`, targetDescription, suggestions };
     }
 
-    protected nameIndex(scope: Scope): NameIndex {
+    /** A scope holds the names of one reference type, so the outside names of that type join it. */
+    protected nameIndex(scope: Scope, referenceType: string): NameIndex {
         let index = this.nameIndexes.get(scope);
         if (!index) {
-            index = new NameIndex(scope.getAllElements().map(description => description.name));
+            index = new NameIndex([...scope.getAllElements().map(description => description.name), ...this.outside.namesOfType(referenceType)]);
             this.nameIndexes.set(scope, index);
         }
         return index;
