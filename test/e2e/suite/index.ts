@@ -142,6 +142,34 @@ test('completion ranks the uncovered requirements of the programme first', async
     assert(uncovered.every(id => firstThree.includes(id)), `the first items are ${ordered.slice(0, 8).join(', ')}; expected the uncovered ${uncovered.join(', ')}`);
 });
 
+test('typing `programme` and pressing Tab writes the programme snippet, which ends in `covers` with standards offered', async () => {
+    requireActivated();
+    const document = await vscode.workspace.openTextDocument({ language: 'trainspec', content: 'progr' });
+    const editor = await vscode.window.showTextDocument(document);
+    const end = document.positionAt(document.getText().length);
+    let first: vscode.CompletionItem | undefined;
+    const sortKey = (item: vscode.CompletionItem): string => item.sortText ?? labelOf(item);
+    await waitFor('the programme snippet first in the completion list', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+        first = [...(list?.items ?? [])].filter(item => labelOf(item).startsWith('progr')).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))[0];
+        return first?.kind === vscode.CompletionItemKind.Snippet ? true : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 250, describe: () => JSON.stringify(first) });
+    // What Tab on the first suggestion does: insert its snippet over the typed word.
+    const snippet = first!.insertText;
+    assert(snippet instanceof vscode.SnippetString, `the programme suggestion inserts ${JSON.stringify(snippet)}, not a snippet`);
+    await editor.insertSnippet(snippet, new vscode.Range(new vscode.Position(0, 0), end));
+    assert(/^programme ProgrammeName "Programme title" \{/.test(document.getText()), `the snippet wrote:\n${document.getText()}`);
+    const cursor = editor.selection.active;
+    assert(document.lineAt(cursor.line).text.trimEnd().endsWith('covers'), `the cursor ends on '${document.lineAt(cursor.line).text}', not after covers`);
+    let labels: string[] = [];
+    await waitFor('standards offered after covers', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, cursor);
+        labels = (list?.items ?? []).map(labelOf);
+        return labels.includes('PsoAssessRisk') ? true : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 250, describe: () => `${labels.length} items: ${labels.slice(0, 20).join(', ')}` });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}, 90_000);
+
 test('quick fix replaces the misspelt reference and its diagnostic goes away', async () => {
     requireActivated();
     const uri = programme.uri;
