@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { LanguageIds } from '../../language/src/protocol/constants.js';
-import { RESTART_SERVER_COMMAND, SHOW_COVERAGE_COMMAND, SHOW_OUTPUT_COMMAND } from './command-ids.js';
+import { OPEN_EXAMPLE_COMMAND, RESTART_SERVER_COMMAND, SHOW_COVERAGE_COMMAND, SHOW_OUTPUT_COMMAND } from './command-ids.js';
 import type { CoveragePanels } from './coverage/coverage-panels.js';
 import type { TrainSpecServer } from './trainspec-server.js';
 
 /** Registers the commands in package.json's `contributes.commands`. */
-export function registerCommands(server: TrainSpecServer, coverage: CoveragePanels, output: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCommands(context: vscode.ExtensionContext, server: TrainSpecServer, coverage: CoveragePanels, output: vscode.LogOutputChannel): vscode.Disposable[] {
     return [
         // From the server's code lens: (uri string, programme name). From the editor title: (uri).
         // From the command palette: nothing, so the active editor's document.
@@ -21,8 +21,16 @@ export function registerCommands(server: TrainSpecServer, coverage: CoveragePane
         }),
         vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () =>
             vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Restarting the TrainSpec language server' }, () => server.restart())),
-        vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true))
+        vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
+        vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, () => openExample(context.extensionUri))
     ];
+}
+
+/** The walkthrough's example, as a new unsaved spec: the designer can change it freely and save it where they like. */
+async function openExample(extensionUri: vscode.Uri): Promise<vscode.TextEditor> {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'client', 'walkthrough', 'example-programme.tspec'));
+    const document = await vscode.workspace.openTextDocument({ language: LanguageIds.spec, content: new TextDecoder().decode(bytes) });
+    return vscode.window.showTextDocument(document);
 }
 
 function toUri(target: unknown): vscode.Uri | undefined {

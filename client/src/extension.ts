@@ -16,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const fileWatcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES_GLOB);
     server = new TrainSpecServer(context, output, traceOutput, fileWatcher, status);
     const coverage = new CoveragePanels(server, vscode.Uri.joinPath(context.extensionUri, 'client', 'images', 'icon.png'));
-    context.subscriptions.push(output, traceOutput, status, fileWatcher, server, coverage, ...registerCommands(server, coverage, output));
+    context.subscriptions.push(output, traceOutput, status, fileWatcher, server, coverage, ...registerCommands(context, server, coverage, output));
     await server.start();
 }
 

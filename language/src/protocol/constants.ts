@@ -19,7 +19,9 @@ export const Commands = {
     /** Opens the coverage view; the server's code lenses invoke it with [documentUri, programmeName]. */
     showCoverage: 'trainspec.showCoverage',
     restartServer: 'trainspec.restartServer',
-    showOutput: 'trainspec.showOutput'
+    showOutput: 'trainspec.showOutput',
+    /** Opens the walkthrough's example programme as a new, unsaved spec. */
+    openExample: 'trainspec.openExample'
 } as const;
 
 /** The language ids of programme specs (.tspec) and standards catalogues (.nos), as package.json declares them. */

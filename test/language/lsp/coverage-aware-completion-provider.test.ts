@@ -260,8 +260,8 @@ describe('keyword snippets', () => {
     /** Completes at `<|>` in a fresh workspace whose client says whether it supports snippets. */
     async function completeWith(snippetSupport: boolean, text: string): Promise<CompletionItem[]> {
         const fresh = await TestWorkspace.create({});
-        const provider = fresh.services.spec.lsp.CompletionProvider!;
-        provider.initialize?.({ processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport } } } } } as InitializeParams);
+        // As the language server does when an editor connects.
+        await fresh.services.shared.lsp.LanguageServer.initialize({ processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport } } } } } as InitializeParams);
         let items: CompletionItem[] = [];
         await expectCompletion(fresh.services.spec)({ text, index: 0, assert: list => items = sorted(list), disposeAfterCheck: true });
         return items;
