@@ -5,6 +5,8 @@ import { CoverageCodeLensProvider } from './coverage-code-lens-provider.js';
 import { DefaultCoverageMatrixBuilder, type CoverageMatrixBuilder } from './coverage-matrix-builder.js';
 import { registerCoverageMatrixRequest } from './coverage-matrix-request.js';
 import { registerServerStatusNotification } from './server-status-notification.js';
+import { DefaultStandardsTreeBuilder, type StandardsTreeBuilder } from './standards-tree-builder.js';
+import { registerStandardsTreeRequests } from './standards-tree-request.js';
 import { TrainSpecCodeActionProvider } from './trainspec-code-action-provider.js';
 import { TrainSpecFormatter } from './trainspec-formatter.js';
 
@@ -12,6 +14,7 @@ import { TrainSpecFormatter } from './trainspec-formatter.js';
 export interface AuthoringAddedServices {
     authoring: {
         CoverageMatrixBuilder: CoverageMatrixBuilder;
+        StandardsTreeBuilder: StandardsTreeBuilder;
     };
 }
 
@@ -23,17 +26,19 @@ export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumService
         CodeLensProvider: services => new CoverageCodeLensProvider(services)
     },
     authoring: {
-        CoverageMatrixBuilder: services => new DefaultCoverageMatrixBuilder(services)
+        CoverageMatrixBuilder: services => new DefaultCoverageMatrixBuilder(services),
+        StandardsTreeBuilder: services => new DefaultStandardsTreeBuilder(services)
     }
 };
 
 /**
  * Starts what the language server offers beyond Langium's own handlers: the coverage
- * matrix request, the `trainspec/status` notification and following the editor's
+ * matrix and standards browser requests, the `trainspec/status` notification and following the editor's
  * `trainspec` settings. Call it after `startLanguageServer`.
  */
 export function startAuthoringFeatures(shared: TrainSpecSharedServices): void {
     registerCoverageMatrixRequest(shared);
+    registerStandardsTreeRequests(shared);
     registerServerStatusNotification(shared);
     // Record the dependency edges as the workspace is first built, not on the first edit.
     shared.workspace.DependencyGraph.track();

@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type IndexManager, type LangiumDocument, type NameProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import { declarationPhrase, nameOf, shownName } from '../catalogue/item-descriptions.js';
 import { originId, type CoverageAnalysis, type ProgrammeCoverage, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
@@ -8,7 +8,7 @@ import type { ItemUsage } from '../coverage/item-usage.js';
 import { Area, isModule, isProgramme, isSkillSet, type Coverable, type Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
-import { appendToList, insertAtEndOfBlock, insertLineAfter, type DocumentEdit } from './spec-edits.js';
+import { addToCovers, appendToList, insertAtEndOfBlock, insertLineAfter, workspaceEdit } from './spec-edits.js';
 
 /** The placeholder hours of a new module stub: valid, and plainly a number to fill in. */
 export const STUB_HOURS = 1;
@@ -105,9 +105,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         for (const name of this.meetingItems(coverage, gap.item).slice(0, UNITS_OFFERED)) {
             for (const module of coverage.modules) {
-                const edit = module.covers.length > 0
-                    ? appendToList(module, module.covers[module.covers.length - 1].$refNode!, name)
-                    : insertAtEndOfBlock(module, [`covers ${name}`]);
+                const edit = addToCovers(module, name);
                 if (edit) {
                     actions.push(this.quickFix(`Add ${name} to ${declarationPhrase(module)}`, diagnostic, workspaceEdit(edit)));
                 }
@@ -235,14 +233,6 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         }
         return name;
     }
-}
-
-function workspaceEdit(...edits: DocumentEdit[]): WorkspaceEdit {
-    const changes: Record<string, TextEdit[]> = {};
-    for (const { document, edit } of edits) {
-        (changes[document.uri.toString()] ??= []).push(edit);
-    }
-    return { changes };
 }
 
 function rangeEquals(a: Range, b: Range): boolean {

@@ -1,5 +1,6 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matrix.js';
+import type { AddToCoversParams, AddToCoversResult, StandardsTreeParams, StandardsTreeResult } from './standards-tree.js';
 
 /**
  * TrainSpec's extensions to the Language Server Protocol, typed once and imported by both the
@@ -9,6 +10,12 @@ import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matr
 
 /** `trainspec/coverageMatrix`: the coverage matrices of the programmes in one document. */
 export const CoverageMatrixRequest = new RequestType<CoverageMatrixParams, CoverageMatrixResult, void>('trainspec/coverageMatrix');
+
+/** `trainspec/standardsTree`: the library and workspace catalogues as a tree, marked with the coverage of the programme at the cursor. */
+export const StandardsTreeRequest = new RequestType<StandardsTreeParams, StandardsTreeResult, void>('trainspec/standardsTree');
+
+/** `trainspec/addToCovers`: the edit that adds a standard to the `covers` of the module at the cursor. */
+export const AddToCoversRequest = new RequestType<AddToCoversParams, AddToCoversResult, void>('trainspec/addToCovers');
 
 /** The parameters of `trainspec/status`. */
 export interface ServerStatusParams {

@@ -9,7 +9,7 @@ import {
     TypeHierarchyPrepareRequest, TypeHierarchySubtypesRequest, TypeHierarchySupertypesRequest, WillSaveTextDocumentNotification,
     WillSaveTextDocumentWaitUntilRequest, WorkDoneProgressCancelNotification, WorkspaceSymbolRequest, WorkspaceSymbolResolveRequest
 } from 'vscode-languageserver-protocol';
-import { CoverageMatrixRequest } from '../protocol/lsp-ext.js';
+import { AddToCoversRequest, CoverageMatrixRequest, StandardsTreeRequest } from '../protocol/lsp-ext.js';
 import {
     anything, arrayOf, boolean, either, integer, nullable, object, oneOf, optional, string, uinteger, uri, type Check
 } from './params-checks.js';
@@ -116,5 +116,7 @@ export const LSP_PARAMS_CHECKS: Readonly<Record<string, Check>> = {
     [TypeHierarchySubtypesRequest.method]: object({ item: hierarchyItem }),
 
     // TrainSpec's own (lsp-ext.ts)
-    [CoverageMatrixRequest.method]: object({ uri })
+    [CoverageMatrixRequest.method]: object({ uri }),
+    [StandardsTreeRequest.method]: object({ uri: optional(uri), position: optional(position), programme: optional(string) }),
+    [AddToCoversRequest.method]: object({ textDocument, position, item: string })
 };
