@@ -237,6 +237,26 @@ test('the TrainSpec: Show Coverage command opens a webview', async () => {
     assert(/coverage/i.test(tab.label) || /coverage/i.test(input.viewType), `the webview tab '${tab.label}' (${input.viewType}) is not the coverage view`);
 });
 
+test('the walkthrough\'s example opens with its gaps, and the standards browser adds a standard to the module at the cursor', async () => {
+    requireActivated();
+    await vscode.commands.executeCommand('trainspec.openExample');
+    const editor = vscode.window.activeTextEditor;
+    assert(editor && editor.document.languageId === 'trainspec' && editor.document.isUntitled, 'TrainSpec: Open Example Programme did not open an unsaved spec');
+    const document = editor.document;
+    assert(document.getText().includes('programme ExamplePso'), `the example is not the walkthrough's:\n${document.getText().slice(0, 300)}`);
+    const gap = (): vscode.Diagnostic | undefined => vscode.languages.getDiagnostics(document.uri).find(d => d.message.includes('PsoDevelopSelf'));
+    await waitFor('the example\'s PsoDevelopSelf gap', () => gap(), { timeoutMs: 60_000, describe: () => describeDiagnostics(document.uri) });
+    // The cursor in module Policy; the view's command, as its inline button runs it on a standard.
+    const inPolicy = positionOf(document, 'covers KnowledgeOfPolicy');
+    editor.selection = new vscode.Selection(inPolicy, inPolicy);
+    await vscode.commands.executeCommand('trainspec.standards.focus');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('trainspec.standards.addToModule', { id: 'PsoDevelopSelf', kind: 'PQF outcome', title: '', text: '', source: '', coverable: true, builtin: true, location: { uri: 'builtin:/pqf-leaflet.nos', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } });
+    await waitFor('PsoDevelopSelf in the covers of Policy', () => (document.getText().includes('covers KnowledgeOfPolicy, UnderstandingOfOffending, PsoDevelopSelf') ? true : undefined), { timeoutMs: 20_000, describe: () => document.getText() });
+    await waitFor('the gap to go away', () => (gap() ? undefined : true), { timeoutMs: 30_000, describe: () => describeDiagnostics(document.uri) });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}, 120_000);
+
 /** Entry point for @vscode/test-electron and for the workbench's extensionTestsPath. */
 export async function run(): Promise<void> {
     const started = Date.now();
