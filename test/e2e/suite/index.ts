@@ -159,8 +159,13 @@ test('typing `programme` and pressing Tab writes the programme snippet, which en
     assert(snippet instanceof vscode.SnippetString, `the programme suggestion inserts ${JSON.stringify(snippet)}, not a snippet`);
     await editor.insertSnippet(snippet, new vscode.Range(new vscode.Position(0, 0), end));
     assert(/^programme ProgrammeName "Programme title" \{/.test(document.getText()), `the snippet wrote:\n${document.getText()}`);
+    // Tab through the placeholders (name, title, role, pathway, module …) to the snippet's end.
+    const atCovers = (): boolean => document.lineAt(editor.selection.active.line).text.trimEnd().endsWith('covers');
+    for (let tab = 0; tab < 12 && !atCovers(); tab++) {
+        await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    }
     const cursor = editor.selection.active;
-    assert(document.lineAt(cursor.line).text.trimEnd().endsWith('covers'), `the cursor ends on '${document.lineAt(cursor.line).text}', not after covers`);
+    assert(atCovers(), `the cursor ends on '${document.lineAt(cursor.line).text}', not after covers`);
     let labels: string[] = [];
     await waitFor('standards offered after covers', async () => {
         const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, cursor);
