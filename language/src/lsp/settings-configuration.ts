@@ -1,6 +1,8 @@
-import { Disposable, type ConfigurationProvider, type DocumentBuilder, type WorkspaceLock } from 'langium';
+import { Disposable, URI, type ConfigurationProvider, type DocumentBuilder, type WorkspaceLock } from 'langium';
+import type { Connection } from 'vscode-languageserver';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import { COVERAGE_SEVERITIES, SETTINGS_SECTION, type CoverageSeverity } from '../protocol/constants.js';
+import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import type { TrainSpecSettings } from '../workspace/trainspec-settings.js';
 
 /** The part of the `trainspec` settings section that the language server reads. */
@@ -26,8 +28,10 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
     protected readonly documentBuilder: DocumentBuilder;
     protected readonly workspaceLock: WorkspaceLock;
     protected readonly settings: TrainSpecSettings;
+    protected readonly connection: Connection | undefined;
 
     constructor(services: TrainSpecSharedServices) {
+        this.connection = services.lsp.Connection;
         this.configurationProvider = services.workspace.ConfigurationProvider;
         this.documentBuilder = services.workspace.DocumentBuilder;
         this.workspaceLock = services.workspace.WorkspaceLock;
@@ -53,9 +57,25 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
             return;
         }
         this.settings.coverageSeverity = severity;
+        this.reportOverrides(severity);
         // Nothing changed on disk, but every coverage diagnostic may now be reported differently:
         // the RevalidatingDocumentBuilder re-runs the workspace checks and publishes what changed.
         await this.workspaceLock.write(token => this.documentBuilder.update([], [], token));
+    }
+
+    /** Where a configuration file sets the severity too, it wins; the output says so, so that nobody wonders why the setting does nothing. */
+    protected reportOverrides(severity: CoverageSeverity): void {
+        for (const config of this.settings.configs) {
+            const fromFile = config.severity[DiagnosticCode.UncoveredRequirement];
+            if (fromFile !== undefined && fromFile !== severity) {
+                const message = `The setting ${SETTINGS_SECTION}.coverage.severity is now "${severity}", but ${URI.parse(config.file).fsPath} sets ${DiagnosticCode.UncoveredRequirement} to "${fromFile}", which takes precedence.`;
+                if (this.connection) {
+                    this.connection.console.info(message);
+                } else {
+                    console.info(message);
+                }
+            }
+        }
     }
 }
 

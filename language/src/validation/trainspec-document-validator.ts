@@ -1,18 +1,44 @@
 import { DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
-import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import type { TrainSpecServices } from '../trainspec-module.js';
+import { severityOf, type TrainSpecSettings } from '../workspace/trainspec-settings.js';
 import { isSuggestingLinkingError } from '../references/suggesting-linker.js';
 import { isWholeFileError } from '../workspace/resilient-document-factory.js';
-import { DiagnosticCode } from './diagnostic-codes.js';
+import { DiagnosticCode, type ConfiguredSeverity } from './diagnostic-codes.js';
 
 /** More than this many problems in one file are summed up in one last diagnostic. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
+const SEVERITIES: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    information: DiagnosticSeverity.Information
+};
+
 /**
- * Gives syntax errors and unresolved references stable codes, and carries the suggestions
- * of an unresolved reference for quick fixes.
+ * Gives syntax errors and unresolved references stable codes, carries the suggestions of an
+ * unresolved reference for quick fixes, and reports each code with the severity that the
+ * settings and the configuration file give it (leaving out those turned off).
  */
 export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
+    protected readonly settings: TrainSpecSettings;
+
+    constructor(services: TrainSpecServices) {
+        super(services);
+        this.settings = services.shared.settings.TrainSpecSettings;
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        return diagnostics.flatMap(diagnostic => {
+            const severity = typeof diagnostic.code === 'string' ? severityOf(this.settings, document.uri, diagnostic.code) : undefined;
+            if (severity === 'off') {
+                return [];
+            }
+            return severity ? [{ ...diagnostic, severity: SEVERITIES[severity] }] : [diagnostic];
+        });
+    }
+
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
