@@ -1,4 +1,7 @@
-import type { TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { URI } from 'langium';
+import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
+import { isIgnored, type CoverageSeverity, type TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { loadRunConfig } from './config-file.js';
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { loadWorkspace } from './load-workspace.js';
@@ -7,17 +10,29 @@ import { createCheckReport, type CheckReport } from './reports/check-report.js';
 import { formatGithub } from './reports/github-report.js';
 import { formatJson } from './reports/json-report.js';
 import { formatJunit } from './reports/junit-report.js';
+import { formatSarif } from './reports/sarif-report.js';
+import { visibleText } from './reports/terminal-text.js';
 import { formatText } from './reports/text-report.js';
+import { printConfig } from './print-config.js';
 import { collectSources } from './source-files.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'github', 'junit'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'github', 'junit', 'sarif'] as const;
 export type CheckFormat = typeof CHECK_FORMATS[number];
 
-const FORMATTERS: Record<CheckFormat, (report: CheckReport) => string> = {
+/** What a report may say about the run besides its findings. */
+export interface RunInfo {
+    /** TrainSpec's version. */
+    version: string;
+    /** The working folder, which the report's paths are relative to. */
+    cwd: string;
+}
+
+const FORMATTERS: Record<CheckFormat, (report: CheckReport, run: RunInfo) => string> = {
     text: formatText,
     json: formatJson,
     github: formatGithub,
-    junit: formatJunit
+    junit: formatJunit,
+    sarif: formatSarif
 };
 
 export interface CheckOptions {
@@ -25,7 +40,13 @@ export interface CheckOptions {
     cwd: string;
     format: CheckFormat;
     maxWarnings?: number;
-    settings: Partial<TrainSpecSettings>;
+    /** `--coverage-severity`, if given. */
+    coverageSeverity?: CoverageSeverity;
+    /** `--config`: the configuration file to use instead of the one found. */
+    config?: string;
+    /** `--print-config`: print the settings in force for this path instead of checking. */
+    printConfig?: string;
+    version: string;
 }
 
 export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
@@ -35,14 +56,26 @@ export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
  * library, prints the report and returns the exit code.
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
-    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
+    const runConfig = loadRunConfig(options.config, options.cwd);
+    if ('problem' in runConfig) {
+        process.stderr.write(`trainspec: ${visibleText(runConfig.problem)}\n`);
+        return ExitCode.InputProblem;
+    }
+    const settings: TrainSpecSettings = { coverageSeverity: options.coverageSeverity ?? 'warning', configs: runConfig.config ? [runConfig.config] : [] };
+    if (options.printConfig !== undefined) {
+        process.stdout.write(printConfig(settings, options.printConfig, options.cwd));
+        return ExitCode.Clean;
+    }
+    reportOverride(settings, options.coverageSeverity);
+    const ignored = (path: string) => isIgnored(settings, URI.file(path));
+    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, undefined, undefined, ignored));
     if (options.format !== 'text') {
         // The report on stdout is for machines; people reading the CI log still see what went wrong.
         problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     }
-    const { documents } = await loadWorkspace(files, options.settings, createProgress(process.stderr, files.length > 0));
+    const { documents } = await loadWorkspace(files, settings, createProgress(process.stderr, files.length > 0));
     const report = createCheckReport(documents.map((document, index) => ({ document, displayPath: files[index].displayPath })), problems);
-    process.stdout.write(FORMATTERS[options.format](report));
+    process.stdout.write(FORMATTERS[options.format](report, { version: options.version, cwd: options.cwd }));
     if (problems.length > 0) {
         return ExitCode.InputProblem;
     }
@@ -53,4 +86,12 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         (options.format === 'text' ? process.stdout : process.stderr).write(line);
     }
     return report.summary.errors > 0 || tooManyWarnings ? ExitCode.Problems : ExitCode.Clean;
+}
+
+/** Where both the flag and the configuration file set the severity of gaps, the file wins, as in the editor; the log says so. */
+function reportOverride(settings: TrainSpecSettings, flag: CoverageSeverity | undefined): void {
+    const fromFile = settings.configs[0]?.severity[DiagnosticCode.UncoveredRequirement];
+    if (flag !== undefined && fromFile !== undefined && fromFile !== flag) {
+        process.stderr.write(`trainspec: ${visibleText(`${URI.parse(settings.configs[0].file).fsPath} sets ${DiagnosticCode.UncoveredRequirement} to "${fromFile}", which takes precedence over --coverage-severity ${flag}.`)}\n`);
+    }
 }

@@ -66,7 +66,7 @@ function readSeverities(value: unknown): TrainSpecConfig['severity'] {
             throw new ConfigProblem(`Unknown diagnostic code ${quote(code)} in "severity"${suggestion(code, CONFIGURABLE_CODES)}.`);
         }
         if (!info.configurable) {
-            throw new ConfigProblem(`The severity of ${quote(code)} cannot be set: ${info.kind === 'input' ? 'a problem with the input' : 'a file that cannot be read as a spec'} is always an error.`);
+            throw new ConfigProblem(`The severity of ${quote(code)} cannot be changed: it is always an error.`);
         }
         if (!CONFIGURED_SEVERITIES.includes(severity as ConfiguredSeverity)) {
             throw new ConfigProblem(`The severity of ${quote(code)} must be "off", "information", "warning" or "error", not ${describe(severity)}.`);
