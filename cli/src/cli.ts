@@ -76,10 +76,10 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 version
             });
         case 'init':
-            rejectCheckOnlyOptions(values);
+            rejectCheckOnlyOptions(values, command);
             return runInit(givenPaths, cwd);
         case 'standards':
-            rejectCheckOnlyOptions(values);
+            rejectCheckOnlyOptions(values, command);
             return runStandards({ paths, cwd, format: oneOf('--format', values.format ?? 'text', STANDARDS_FORMATS) as StandardsFormat });
         default:
             throw new UsageError(`unknown command '${command}'. The commands are 'check', 'standards' and 'init'.`);
@@ -120,10 +120,10 @@ function nonEmpty(paths: string[]): string[] {
     return paths;
 }
 
-function rejectCheckOnlyOptions(values: Record<string, unknown>): void {
+function rejectCheckOnlyOptions(values: Record<string, unknown>, command: string): void {
     for (const option of ['max-warnings', 'coverage-severity', 'config', 'print-config']) {
         if (values[option] !== undefined) {
-            throw new UsageError(`--${option} applies to 'check' only.`);
+            throw new UsageError(`--${option} applies to 'check', not '${command}'.`);
         }
     }
 }

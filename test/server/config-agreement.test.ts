@@ -61,7 +61,7 @@ function fromServer(root: string, diagnostics: Map<string, Diagnostic[]>): Compa
         }
         const file = relative(root, fileURLToPath(uri));
         found.push(...list.map((diagnostic): Comparable => [file, diagnostic.range.start.line + 1, diagnostic.range.start.character + 1,
-            SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error], String(diagnostic.code), diagnostic.message]));
+            SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error], String(diagnostic.code), typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value]));
     }
     return found;
 }

@@ -115,5 +115,8 @@ function quote(text: string): string {
 }
 
 function describe(value: unknown): string {
-    return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? quote(value) : String(value);
+    if (value === null || typeof value !== 'object') {
+        return typeof value === 'string' ? quote(value) : String(value as number | boolean | undefined);
+    }
+    return Array.isArray(value) ? 'a list' : 'an object';
 }

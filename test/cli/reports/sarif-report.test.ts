@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../../language/src/validation/diagnostic-codes.js';
 import { REPO_ROOT, runCli } from '../../support/run-cli.js';
@@ -29,6 +29,10 @@ interface SarifLog {
         results: SarifResult[];
     }>;
 }
+
+// CommonJS modules seen from an ES module: their default export is under `default`.
+const Ajv = AjvDraft04.default;
+const addFormats = ajvFormats.default;
 
 function validator() {
     // The schema's pattern for language tags is not valid as a Unicode regular expression; it is as a plain one.
