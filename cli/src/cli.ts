@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { COVERAGE_SEVERITIES, type CoverageSeverity } from '../../language/src/workspace/trainspec-settings.js';
+import type { Shard } from './batch/batch-check.js';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './check-command.js';
 import { UsageError } from './cli-error.js';
 import { visibleText } from './reports/terminal-text.js';
@@ -25,6 +26,10 @@ Options for check:
   --config <file>                 the configuration file to use; by default, the nearest
                                   trainspec.config.json in the current folder or above it
   --print-config <path>           print the settings in force for a file, as JSON, and stop
+  --cache                         keep results in .trainspec-cache in the current folder and
+                                  reuse those of files that have not changed since
+  --shard <i>/<n>                 check only the i-th of n slices of the workspace, for parallel
+                                  CI jobs; together the n shards report what one check would
 
 Options for standards:
   --format <format>               text (default) or json
@@ -73,7 +78,9 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 coverageSeverity: values['coverage-severity'] === undefined ? undefined : oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity,
                 config: values.config === undefined ? undefined : nonEmpty([values.config])[0],
                 printConfig: values['print-config'] === undefined ? undefined : nonEmpty([values['print-config']])[0],
-                version
+                version,
+                cache: values.cache ?? false,
+                shard: values.shard === undefined ? undefined : shard(values.shard)
             });
         case 'init':
             rejectCheckOnlyOptions(values, command);
@@ -98,6 +105,8 @@ function parse(args: string[]) {
                 'coverage-severity': { type: 'string' },
                 config: { type: 'string' },
                 'print-config': { type: 'string' },
+                cache: { type: 'boolean' },
+                shard: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
             }
@@ -121,7 +130,7 @@ function nonEmpty(paths: string[]): string[] {
 }
 
 function rejectCheckOnlyOptions(values: Record<string, unknown>, command: string): void {
-    for (const option of ['max-warnings', 'coverage-severity', 'config', 'print-config']) {
+    for (const option of ['max-warnings', 'coverage-severity', 'config', 'print-config', 'cache', 'shard']) {
         if (values[option] !== undefined) {
             throw new UsageError(`--${option} applies to 'check', not '${command}'.`);
         }
@@ -140,4 +149,14 @@ function wholeNumber(option: string, value: string): number {
         throw new UsageError(`${option} needs a whole number, not '${value}'.`);
     }
     return Number(value);
+}
+
+function shard(value: string): Shard {
+    const match = /^(\d+)\/(\d+)$/.exec(value);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new UsageError(`--shard needs the form i/n with 1 ≤ i ≤ n, such as 2/4, not '${value}'.`);
+    }
+    return { index, count };
 }

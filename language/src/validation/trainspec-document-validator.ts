@@ -1,4 +1,4 @@
-import { DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { severityOf, type TrainSpecSettings } from '../workspace/trainspec-settings.js';
@@ -26,17 +26,6 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
     constructor(services: TrainSpecServices) {
         super(services);
         this.settings = services.shared.settings.TrainSpecSettings;
-    }
-
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return diagnostics.flatMap(diagnostic => {
-            const severity = typeof diagnostic.code === 'string' ? severityOf(this.settings, document.uri, diagnostic.code) : undefined;
-            if (severity === 'off') {
-                return [];
-            }
-            return severity ? [{ ...diagnostic, severity: SEVERITIES[severity] }] : [diagnostic];
-        });
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -75,18 +64,30 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Keeps a pathological file (thousands of clashing declarations, say) from flooding the
-     * editor and the reports; the last diagnostic says how many more there are.
+     * Gives each diagnostic the severity configured for its code, leaving out those turned off;
+     * then keeps a pathological file (thousands of clashing declarations or unknown names, say)
+     * from flooding the editor and the reports: the last diagnostic says how many more there are.
+     * Syntax and linking errors come first, so they are the ones kept.
      */
-    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateAst(rootNode, options, cancelToken);
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = this.withConfiguredSeverities(document, await super.validateDocument(document, options, cancelToken));
         if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) {
             return diagnostics;
         }
         const shown = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
-        shown.push(this.toDiagnostic('info', `${diagnostics.length - MAX_DIAGNOSTICS_PER_FILE} more problems in this file are not shown.`,
-            { node: rootNode, code: DiagnosticCode.TooManyProblems }));
-        return shown;
+        const summary = this.toDiagnostic('info', `${diagnostics.length - MAX_DIAGNOSTICS_PER_FILE} more problems in this file are not shown.`,
+            { node: document.parseResult.value, code: DiagnosticCode.TooManyProblems });
+        return [...shown, ...this.withConfiguredSeverities(document, [summary])];
+    }
+
+    protected withConfiguredSeverities(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+        return diagnostics.flatMap(diagnostic => {
+            const severity = typeof diagnostic.code === 'string' ? severityOf(this.settings, document.uri, diagnostic.code) : undefined;
+            if (severity === 'off') {
+                return [];
+            }
+            return severity ? [{ ...diagnostic, severity: SEVERITIES[severity] }] : [diagnostic];
+        });
     }
 
     protected override getSource(): string {
