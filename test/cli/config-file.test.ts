@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadRunConfig } from '../../cli/src/config-file.js';
@@ -105,6 +105,35 @@ describe('trainspec check with a configuration file', () => {
             expect(JSON.parse(none.stdout)).toMatchObject({ file: 'x.tspec', configFile: null, ignored: false, ignore: [], setBy: { 'orphan-module': 'default' } });
         } finally {
             empty.remove();
+        }
+    });
+});
+
+describe('the configuration in worker threads and in the cache', () => {
+    test('workers report with the configured severities, and a changed file makes the cached results stale', async () => {
+        const folder = createTempFolder({
+            'trainspec.config.json': '{ "severity": { "non-positive-hours": "information" } }',
+            'a/programme.tspec': PROGRAMME,
+            'b/programme.tspec': PROGRAMME.replace(/\bP\b/g, 'Q').replace(/\bM\b/g, 'N')
+        });
+        const severities = (stdout: string) => (JSON.parse(stdout) as { findings: Array<{ code: string; severity: string }> }).findings
+            .filter(finding => finding.code === 'non-positive-hours').map(finding => finding.severity);
+        const workers = process.env.TRAINSPEC_WORKERS;
+        process.env.TRAINSPEC_WORKERS = '2';
+        try {
+            const inWorkers = await runCli(['check', '--format', 'json', '--cache'], folder.path);
+            expect(severities(inWorkers.stdout)).toEqual(['information', 'information']);
+            writeFileSync(folder.file('trainspec.config.json'), '{ "severity": { "non-positive-hours": "error" } }');
+            const cached = await runCli(['check', '--format', 'json', '--cache'], folder.path);
+            expect(severities(cached.stdout)).toEqual(['error', 'error']);
+            expect(cached.code).toBe(1);
+        } finally {
+            if (workers === undefined) {
+                delete process.env.TRAINSPEC_WORKERS;
+            } else {
+                process.env.TRAINSPEC_WORKERS = workers;
+            }
+            folder.remove();
         }
     });
 });
