@@ -116,7 +116,7 @@ function quote(text: string): string {
 
 function describe(value: unknown): string {
     if (value === null || typeof value !== 'object') {
-        return typeof value === 'string' ? quote(value) : String(value as number | boolean | undefined);
+        return typeof value === 'string' ? quote(value) : String(value);
     }
     return Array.isArray(value) ? 'a list' : 'an object';
 }
