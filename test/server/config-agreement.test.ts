@@ -129,3 +129,29 @@ describe('trainspec.config.json: the language server and the CLI agree', () => {
         expect(readFileSync(folder.file('trainspec.config.json'), 'utf8')).toBe(JSON.stringify(config));
     });
 });
+
+describe('an invalid trainspec.config.json in the editor', () => {
+    let folder: TempFolder;
+    let client: LspClient;
+
+    beforeAll(async () => {
+        folder = createTempFolder({ 'trainspec.config.json': '{\n  "severity": { "orphan-module": "off", }\n}' }, join(REPO_ROOT, 'examples', 'incomplete'));
+        client = await LspClient.start(folder.path);
+    });
+
+    afterAll(async () => {
+        await client?.dispose();
+        folder?.remove();
+    });
+
+    test('is reported in the output in the CLI\'s words, and the folder is checked with the defaults', async () => {
+        const diagnostics = await client.waitForDiagnostics(fileUri(folder.file('programme.tspec')), list => list.length > 0);
+        expect(diagnostics.filter(diagnostic => diagnostic.code === 'uncovered-requirement').every(diagnostic => diagnostic.severity === DiagnosticSeverity.Warning)).toBe(true);
+        const cli = await runCli(['check'], folder.path);
+        expect(cli.code).toBe(2);
+        const problem = cli.stderr.replace(/^trainspec: trainspec\.config\.json: /, '').trim();
+        expect(problem).toMatch(/^Not valid JSON at line 2, column \d+: /);
+        expect(client.logs.map(log => log.message)).toContainEqual(expect.stringContaining(`trainspec.config.json: ${problem} TrainSpec checks with its default settings`));
+        expect(client.running).toBe(true);
+    });
+});
