@@ -26,9 +26,12 @@ export function registerCommands(context: vscode.ExtensionContext, server: Train
     ];
 }
 
-/** The walkthrough's example, as a new unsaved spec: the designer can change it freely and save it where they like. */
+/**
+ * The walkthrough's example, as a new unsaved spec: the designer can change it freely and save it where they like.
+ * It is kept as .txt so that checking this repository does not count it as one of its specs.
+ */
 async function openExample(extensionUri: vscode.Uri): Promise<vscode.TextEditor> {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'client', 'walkthrough', 'example-programme.tspec'));
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'client', 'walkthrough', 'example-programme.txt'));
     const document = await vscode.workspace.openTextDocument({ language: LanguageIds.spec, content: new TextDecoder().decode(bytes) });
     return vscode.window.showTextDocument(document);
 }

@@ -44,7 +44,7 @@ describe('the VS Code manifest', () => {
     });
 
     test('the example programme the walkthrough opens is in the VSIX', () => {
-        expect(existsSync(new URL('client/walkthrough/example-programme.tspec', root))).toBe(true);
-        expect(vscodeIgnore).toContain('!client/walkthrough/*.tspec');
+        expect(existsSync(new URL('client/walkthrough/example-programme.txt', root))).toBe(true);
+        expect(vscodeIgnore).toContain('!client/walkthrough/*.txt');
     });
 });
