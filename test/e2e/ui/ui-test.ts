@@ -195,6 +195,10 @@ async function main(): Promise<number> {
         await step('open the Getting Started walkthrough', async () => {
             await p.mouse.move(900, 700);
             await p.keyboard.press('Escape');
+            // The whole window for the walkthrough, so that it shows each step's Markdown beside the steps.
+            await runCommand(p, 'View: Close All Editor Groups');
+            await p.keyboard.press('Control+B');
+            await p.locator('.part.sidebar').waitFor({ state: 'hidden' });
             // Not runCommand: this command opens a second quick pick, of walkthroughs.
             await p.keyboard.press('F1');
             await p.locator('.quick-input-widget input').fill('>Welcome: Open Walkthrough');
@@ -219,6 +223,11 @@ async function main(): Promise<number> {
         });
 
         const syntaxProblems = await step('type `hours thirty` and read the syntax error', async () => {
+            // Close the walkthrough (its Markdown, a webview, would keep the keyboard), then Ctrl+P from the workbench.
+            await p.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().hover();
+            await p.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().locator('.codicon-close').click();
+            await p.locator('.gettingStartedContainer').waitFor({ state: 'hidden' });
+            await p.locator('.monaco-workbench').click({ position: { x: 640, y: 5 } }).catch(() => undefined);
             await p.keyboard.press('Control+P');
             const input = p.locator('.quick-input-widget input');
             await input.waitFor();
