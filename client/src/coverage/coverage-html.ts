@@ -12,7 +12,7 @@ import { COVERAGE_STYLE } from './coverage-style.js';
  */
 
 export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, character => ESCAPES[character]!);
+    return text.replace(/[&<>"']/g, character => ESCAPES[character]);
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -109,7 +109,9 @@ export class CoveragePanel implements vscode.Disposable {
         }
         this.disposed = true;
         clearTimeout(this.refreshTimer);
-        this.disposables.forEach(disposable => disposable.dispose());
+        this.disposables.forEach(disposable => {
+            disposable.dispose();
+        });
         this.webviewPanel.dispose();
     }
 

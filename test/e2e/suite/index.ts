@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 // The in-host suite: runs inside a real VS Code extension host and uses the `vscode` API.
 // Written once; run by test/e2e/run-code-server.ts (code-server, here) and by
 // test/e2e/run-electron.ts (@vscode/test-electron, wherever VS Code can be downloaded).
@@ -158,7 +157,8 @@ test('quick fix replaces the misspelt reference and its diagnostic goes away', a
     assert(fix.kind === undefined || vscode.CodeActionKind.QuickFix.contains(fix.kind), `the fix's kind is ${fix.kind?.value}, not quickfix`);
     assert(await vscode.workspace.applyEdit(fix.edit!), 'workspace.applyEdit refused the quick fix');
     if (fix.command) {
-        await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+        const args: unknown[] = fix.command.arguments ?? [];
+        await vscode.commands.executeCommand(fix.command.command, ...args);
     }
     assert(programme.getText().includes('covers PsoAssessRisk, AssessRiskOfHarm, PsoPromoteEquality'), `the covers line is not fixed:\n${programme.lineAt(diagnostic.range.start.line).text}`);
     await waitFor('the unresolved-reference diagnostic to go away', () => (unresolvedDiagnostic(uri) ? undefined : true), { timeoutMs: 30_000, describe: () => describeDiagnostics(uri) });
