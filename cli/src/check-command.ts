@@ -1,4 +1,6 @@
+import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
 import type { TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { compareWithBaseline, readBaseline, type BaselineOptions } from './coverage-baseline.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { loadWorkspace } from './load-workspace.js';
 import { createProgress } from './progress.js';
@@ -25,7 +27,16 @@ export interface CheckOptions {
     format: CheckFormat;
     maxWarnings?: number;
     settings: Partial<TrainSpecSettings>;
+    /** TrainSpec's version, named in the coverage change. */
+    version: string;
+    /** Compare coverage with the base branch's report and say what changed. */
+    baseline?: BaselineOptions;
+    /** `new-gaps`: coverage gaps fail only when the change opens them (needs a baseline). */
+    failOn?: FailOn;
 }
+
+export const FAIL_ON = ['new-gaps'] as const;
+export type FailOn = typeof FAIL_ON[number];
 
 export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
 
@@ -34,6 +45,11 @@ export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
  * library, prints the report and returns the exit code.
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
+    const baseline = options.baseline && readBaseline(options.baseline.file, options.cwd);
+    if (baseline && 'problem' in baseline) {
+        process.stderr.write(`${baseline.problem}\n`);
+        return ExitCode.InputProblem;
+    }
     const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
     if (options.format !== 'text') {
         // The report on stdout is for machines; people reading the CI log still see what went wrong.
@@ -42,14 +58,27 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     const { documents } = await loadWorkspace(files, options.settings, createProgress(process.stderr, files.length > 0));
     const report = createCheckReport(documents.map((document, index) => ({ document, displayPath: files[index].displayPath })), problems);
     process.stdout.write(FORMATTERS[options.format](report));
+    const change = baseline && options.baseline
+        ? await compareWithBaseline(baseline.report, files, { ...options.baseline, cwd: options.cwd, version: options.version, checkFormatIsText: options.format === 'text' }, createProgress(process.stderr, files.length > 0))
+        : undefined;
+    if (change && 'problem' in change) {
+        process.stderr.write(`${change.problem}\n`);
+        return ExitCode.InputProblem;
+    }
     if (problems.length > 0) {
         return ExitCode.InputProblem;
     }
-    const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings;
+    // With --fail-on new-gaps, the gaps the baseline already had fail nothing: only the change's new ones do.
+    const newGapsOnly = options.failOn === 'new-gaps';
+    const counted = newGapsOnly ? report.findings.filter(finding => finding.code !== DiagnosticCode.UncoveredRequirement) : report.findings;
+    const errors = counted.filter(finding => finding.severity === 'error').length;
+    const warnings = counted.filter(finding => finding.severity === 'warning').length;
+    const gapsOpened = newGapsOnly && change ? change.summary.gapsOpened : 0;
+    const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
     if (tooManyWarnings) {
         // Like the input problems above: in the text report on stdout, otherwise on stderr for the CI log.
-        const line = `${report.summary.warnings} warnings is more than --max-warnings ${options.maxWarnings} allows.\n`;
+        const line = `${warnings} warnings is more than --max-warnings ${options.maxWarnings} allows.\n`;
         (options.format === 'text' ? process.stdout : process.stderr).write(line);
     }
-    return report.summary.errors > 0 || tooManyWarnings ? ExitCode.Problems : ExitCode.Clean;
+    return errors > 0 || tooManyWarnings || gapsOpened > 0 ? ExitCode.Problems : ExitCode.Clean;
 }

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { COVERAGE_SEVERITIES, type CoverageSeverity } from '../../language/src/workspace/trainspec-settings.js';
-import { CHECK_FORMATS, runCheck, type CheckFormat } from './check-command.js';
+import { CHANGE_FORMATS, type ChangeFormat } from '../../language/src/report/coverage-change-report.js';
+import { CHECK_FORMATS, FAIL_ON, runCheck, type CheckFormat, type FailOn } from './check-command.js';
 import { UsageError } from './cli-error.js';
+import { reportFormat, runReport } from './report-command.js';
 import { runStandards, STANDARDS_FORMATS, type StandardsFormat } from './standards-command.js';
 
 export const USAGE = `Usage: trainspec <command> [options]
@@ -10,6 +12,8 @@ Commands:
   check [paths...]      Check programme specs (.tspec) and catalogues (.nos) against the
                         built-in probation standards. Paths may be files, folders or quoted
                         globs such as "specs/**/*.tspec"; the default is the current folder.
+  report [paths...]     Write the coverage of every programme found: which modules cover each
+                        requirement of its roles and pathway, and the gaps.
   standards [paths...]  List every standard: the built-in library plus the catalogues found.
 
 Options for check:
@@ -17,6 +21,19 @@ Options for check:
   --max-warnings <n>              exit with 1 when there are more than n warnings
   --coverage-severity <severity>  report uncovered requirements as error, warning (default),
                                   information, or not at all (off)
+  --baseline <file>               compare coverage with this report (the base branch's
+                                  'trainspec report --format json') and say what changed
+  --baseline-format <format>      how to show the change: text (default), markdown or json
+  --baseline-output <file>        write the change to this file (otherwise after a text
+                                  report on stdout, or on stderr beside other formats)
+  --fail-on new-gaps              with --baseline: coverage gaps fail only when the change
+                                  opens them (other errors still fail)
+
+Options for report:
+  --format <format>               html, markdown, csv or json (default: from the -o file's
+                                  extension, else markdown)
+  -o, --output-file <file>        write the report to this file instead of stdout
+  --programme <name>              only this programme (by its identifier); may be repeated
 
 Options for standards:
   --format <format>               text (default) or json
@@ -54,18 +71,33 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
     }
     switch (command) {
         case 'check':
+            rejectOptions(values, REPORT_ONLY_OPTIONS, 'check', 'report');
             return runCheck({
                 paths,
                 cwd,
                 format: oneOf('--format', values.format ?? 'text', CHECK_FORMATS) as CheckFormat,
                 maxWarnings: values['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', values['max-warnings']),
-                settings: values['coverage-severity'] === undefined ? {} : { coverageSeverity: oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity }
+                settings: values['coverage-severity'] === undefined ? {} : { coverageSeverity: oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity },
+                version,
+                ...baselineOptions(values)
+            });
+        case 'report':
+            rejectOptions(values, CHECK_ONLY_OPTIONS, 'report', 'check');
+            return runReport({
+                paths,
+                cwd,
+                format: reportFormat(values.format),
+                outputFile: values['output-file'],
+                programmes: values.programme ?? [],
+                version,
+                env: process.env
             });
         case 'standards':
-            rejectCheckOnlyOptions(values);
+            rejectOptions(values, CHECK_ONLY_OPTIONS, 'standards', 'check');
+            rejectOptions(values, REPORT_ONLY_OPTIONS, 'standards', 'report');
             return runStandards({ paths, cwd, format: oneOf('--format', values.format ?? 'text', STANDARDS_FORMATS) as StandardsFormat });
         default:
-            throw new UsageError(`unknown command '${command}'. The commands are 'check' and 'standards'.`);
+            throw new UsageError(`unknown command '${command}'. The commands are 'check', 'report' and 'standards'.`);
     }
 }
 
@@ -79,6 +111,12 @@ function parse(args: string[]) {
                 format: { type: 'string' },
                 'max-warnings': { type: 'string' },
                 'coverage-severity': { type: 'string' },
+                baseline: { type: 'string' },
+                'baseline-format': { type: 'string' },
+                'baseline-output': { type: 'string' },
+                'fail-on': { type: 'string' },
+                'output-file': { type: 'string', short: 'o' },
+                programme: { type: 'string', multiple: true },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
             }
@@ -90,12 +128,37 @@ function parse(args: string[]) {
     }
 }
 
-function rejectCheckOnlyOptions(values: Record<string, unknown>): void {
-    for (const option of ['max-warnings', 'coverage-severity']) {
+const CHECK_ONLY_OPTIONS = ['max-warnings', 'coverage-severity', 'baseline', 'baseline-format', 'baseline-output', 'fail-on'];
+const REPORT_ONLY_OPTIONS = ['output-file', 'programme'];
+
+function rejectOptions(values: Record<string, unknown>, options: string[], command: string, owner: string): void {
+    for (const option of options) {
         if (values[option] !== undefined) {
-            throw new UsageError(`--${option} applies to 'check', not 'standards'.`);
+            throw new UsageError(`--${option} applies to '${owner}', not '${command}'.`);
         }
     }
+}
+
+/** --baseline and the options that go with it; they mean nothing without it. */
+function baselineOptions(values: { baseline?: string; 'baseline-format'?: string; 'baseline-output'?: string; 'fail-on'?: string }): { baseline?: { file: string; format: ChangeFormat; outputFile?: string }; failOn?: FailOn } {
+    const file = values.baseline;
+    if (file === undefined) {
+        for (const option of ['baseline-format', 'baseline-output', 'fail-on'] as const) {
+            if (values[option] !== undefined) {
+                throw new UsageError(`--${option} needs --baseline FILE (the base branch's 'trainspec report --format json').`);
+            }
+        }
+        return {};
+    }
+    if (file === '') {
+        throw new UsageError('--baseline needs a file name.');
+    }
+    const outputFile = values['baseline-output'];
+    const inferred = outputFile?.toLowerCase().endsWith('.md') ? 'markdown' : outputFile?.toLowerCase().endsWith('.json') ? 'json' : 'text';
+    return {
+        baseline: { file, format: oneOf('--baseline-format', values['baseline-format'] ?? inferred, CHANGE_FORMATS) as ChangeFormat, ...(outputFile !== undefined ? { outputFile } : {}) },
+        ...(values['fail-on'] !== undefined ? { failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON) as FailOn } : {})
+    };
 }
 
 function oneOf(option: string, value: string, allowed: readonly string[]): string {

@@ -17,13 +17,14 @@ export function renderMarkdownReport(report: CoverageReport): string {
         lines.push(...report.programmes.map(programme =>
             `| ${markdownText(programme.title)} | ${markdownText(rolesText(programme))} | ${programme.summary.covered} of ${programme.summary.total} | ${programme.summary.gaps} |`));
         lines.push('');
-        report.programmes.forEach(programme => lines.push(...renderProgramme(programme, report.programmes.length === 1)));
+        const sourceNumber = (title: string | undefined) => report.sources.findIndex(source => source.title === title) + 1;
+        report.programmes.forEach(programme => lines.push(...renderProgramme(programme, report.programmes.length === 1, sourceNumber)));
     }
-    lines.push(`Sources: ${report.sources.map(source => markdownText(sourceText(source))).join('; ')}.`, '', markdownText(madeWithText(report)), '');
+    lines.push(`Sources: ${report.sources.map((source, index) => `\\[${index + 1}\\] ${markdownText(sourceText(source))}`).join('; ')}.`, '', markdownText(madeWithText(report)), '');
     return lines.join('\n');
 }
 
-function renderProgramme(programme: ReportProgramme, open: boolean): string[] {
+function renderProgramme(programme: ReportProgramme, open: boolean, sourceNumber: (title: string | undefined) => number): string[] {
     const summary = `<strong>${htmlText(programme.title)}</strong>: ${htmlText(coveredText(programme))}, ${htmlText(gapsText(programme))}`;
     const facts = [
         `- **Programme:** ${markdownCode(programme.id)} in ${markdownText(programme.file)}`,
@@ -38,7 +39,10 @@ function renderProgramme(programme: ReportProgramme, open: boolean): string[] {
         const words = requirement.text !== requirement.title ? `<br>“${markdownText(requirement.text)}”` : '';
         const item = `${markdownCode(requirement.id)} ${gap ? '**' : ''}${markdownText(requirement.title)}${gap ? '**' : ''}${words}`;
         const coveredBy = gap ? '**Gap**' : requirement.coveredBy.map(markdownCode).join(', ');
-        return `| ${gap ? '❌' : '✅'} | ${item} | ${markdownText(group.requiredBy)} | ${markdownText(provenanceLabel(requirement.source))} | ${coveredBy} |`;
+        // The source as [n] (see Sources at the end) and the section: the documents' long titles once, not on every row.
+        const number = sourceNumber(requirement.source.document);
+        const source = number > 0 ? `\\[${number}\\] ${markdownText(provenanceLabel({ ...requirement.source, document: undefined }))}` : markdownText(provenanceLabel(requirement.source));
+        return `| ${gap ? '❌' : '✅'} | ${item} | ${markdownText(group.requiredBy)} | ${source} | ${coveredBy} |`;
     });
     const table = rows.length === 0
         ? ['Nothing is required of this programme yet.']
