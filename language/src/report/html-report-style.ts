@@ -7,7 +7,7 @@ export const REPORT_STYLE = `
 :root { --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; --covered: #1a7f37; --gap: #b35900; --gap-bg: #fff4e5; --head-bg: #f0f3f6; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; padding: 16px 24px 32px; max-width: 210mm; font: 10.5pt/1.4 "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0 auto; padding: 16px 24px 32px; max-width: 210mm; font: 10.5pt/1.4 "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
 h1 { font-size: 20pt; margin: 0 0 4px; }
 h2 { font-size: 16pt; margin: 24px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 12pt; margin: 16px 0 6px; }
@@ -22,6 +22,8 @@ thead { display: table-header-group; }
 tfoot { display: table-row-group; }
 thead th { background: var(--head-bg); }
 tr { break-inside: avoid; page-break-inside: avoid; }
+/* A heading row stays with the first requirement under it. */
+tr.required-by-row, tr.source-row { break-after: avoid; page-break-after: avoid; }
 .number { text-align: right; white-space: nowrap; }
 .contents { margin: 12px 0; }
 .has-gaps { color: var(--gap); font-weight: 600; }

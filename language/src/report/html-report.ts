@@ -163,9 +163,9 @@ function renderGaps(programme: ReportProgramme): string {
         return '<p class="complete-note">Every requirement is covered by at least one module.</p>';
     }
     const items = [...gaps.values()].map(({ requirement, requiredBy }) => `<li class="gap-item">
-<div><code class="requirement-id">${htmlText(requirement.id)}</code> <span class="kind">${htmlText(requirement.kind)}</span> <strong>${htmlText(requirement.title)}</strong></div>
+<div><code class="requirement-id">${htmlText(requirement.id)}</code> <span class="kind">${htmlText(requirement.kind)}</span>${requirement.text === requirement.title ? '' : ` <strong>${htmlText(requirement.title)}</strong>`}</div>
 <blockquote>${htmlText(requirement.text)}</blockquote>
-<div class="gap-meta">Required by ${htmlText([...new Set(requiredBy)].join('; '))}. Source: ${htmlText(provenanceLabel(requirement.source) || 'not given')}.</div>
+<div class="gap-meta">${htmlText(sentence(`Required by ${[...new Set(requiredBy)].join('; ')}`))} ${htmlText(sentence(`Source: ${provenanceLabel(requirement.source) || 'not given'}`))}</div>
 </li>`);
     return `<h3>Gaps: requirements no module covers</h3>
 <ol class="gaps">${items.join('\n')}</ol>`;
@@ -192,4 +192,9 @@ function sections(groups: ReportGroup[]): Array<{ requiredBy: string; groups: Re
 /** An id attribute for a programme's section: its identifier, which the grammar keeps to letters, digits and _. */
 function anchor(programme: ReportProgramme): string {
     return `programme-${programme.id.replace(/[^\w-]/g, '_')}`;
+}
+
+/** The text with a full stop, unless it already ends a sentence ('… after qualification?'). */
+function sentence(text: string): string {
+    return /[.?!]$/.test(text) ? text : `${text}.`;
 }
