@@ -68,6 +68,7 @@ function renderHeader(matrix: CoverageMatrix): string {
     }
     const gapText = gaps === 0 ? 'no gaps' : gaps === 1 ? '1 gap' : `${gaps} gaps`;
     return `<header>
+<button type="button" class="export-button" data-export title="Save this programme's coverage as HTML (to print), Markdown or CSV (for Excel)">Export report…</button>
 <h1>${revealButton('programme', programme.name, escapeHtml(programme.title), 'heading-link', `Go to programme ${programme.name}`)}</h1>
 <p class="meta">${facts.join(' · ')}</p>
 <p class="summary ${gaps === 0 ? 'complete' : 'incomplete'}" role="status"><strong>${summary.covered} of ${summary.total}</strong> requirements covered — ${gapText}</p>
