@@ -1,6 +1,7 @@
 import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
 import type { TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
 import { compareWithBaseline, readBaseline, type BaselineOptions } from './coverage-baseline.js';
+import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { loadWorkspace } from './load-workspace.js';
 import { createProgress } from './progress.js';
@@ -53,7 +54,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
     if (options.format !== 'text') {
         // The report on stdout is for machines; people reading the CI log still see what went wrong.
-        problems.forEach(problem => process.stderr.write(`trainspec: ${problem.path}: ${problem.message}\n`));
+        problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     }
     const { documents } = await loadWorkspace(files, options.settings, createProgress(process.stderr, files.length > 0));
     const report = createCheckReport(documents.map((document, index) => ({ document, displayPath: files[index].displayPath })), problems);

@@ -4,6 +4,7 @@ import { CHANGE_FORMATS, type ChangeFormat } from '../../language/src/report/cov
 import { CHECK_FORMATS, FAIL_ON, runCheck, type CheckFormat, type FailOn } from './check-command.js';
 import { UsageError } from './cli-error.js';
 import { reportFormat, runReport } from './report-command.js';
+import { visibleText } from './reports/terminal-text.js';
 import { runStandards, STANDARDS_FORMATS, type StandardsFormat } from './standards-command.js';
 
 export const USAGE = `Usage: trainspec <command> [options]
@@ -42,7 +43,8 @@ Options for standards:
   -v, --version                   show the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 a problem with the command or its input (unknown option, missing or unreadable file).
+2 a problem with the command or its input (unknown option, empty or missing path, a file that
+cannot be read or is not a regular file).
 `;
 
 /** Runs the command line and returns the exit code. Usage mistakes are reported in one line. */
@@ -51,7 +53,8 @@ export async function runCli(args: string[], cwd: string, version: string): Prom
         return await dispatch(args, cwd, version);
     } catch (error) {
         if (error instanceof UsageError) {
-            process.stderr.write(`trainspec: ${error.message}\nRun 'trainspec --help' for usage.\n`);
+            // The message may quote an argument, and arguments come from scripts and file names.
+            process.stderr.write(`trainspec: ${visibleText(error.message)}\nRun 'trainspec --help' for usage.\n`);
             return 2;
         }
         throw error;
@@ -64,11 +67,12 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
         process.stdout.write(`${version}\n`);
         return 0;
     }
-    const [command, ...paths] = positionals;
+    const [command, ...givenPaths] = positionals;
     if (values.help || command === undefined || command === 'help') {
         process.stdout.write(USAGE);
         return command === undefined && !values.help ? 2 : 0;
     }
+    const paths = command === 'check' || command === 'standards' || command === 'report' ? nonEmpty(givenPaths) : givenPaths;
     switch (command) {
         case 'check':
             rejectOptions(values, REPORT_ONLY_OPTIONS, 'check', 'report');
@@ -126,6 +130,17 @@ function parse(args: string[]) {
         // its messages run over several lines ("…argument is ambiguous.\nDid you forget…"): keep the first sentence.
         throw new UsageError((error as Error).message.split(/\.\s/)[0].replace(/\.$/, '').replace(/^\w/, letter => letter.toLowerCase()) + '.');
     }
+}
+
+/**
+ * An empty path is almost always an unset variable in a script (`trainspec check "$SPECS"`);
+ * read as the current folder it would quietly check something else.
+ */
+function nonEmpty(paths: string[]): string[] {
+    if (paths.includes('')) {
+        throw new UsageError('a path is empty (is a variable in the script unset?). Name a file, folder or glob, or give no path to check the current folder.');
+    }
+    return paths;
 }
 
 const CHECK_ONLY_OPTIONS = ['max-warnings', 'coverage-severity', 'baseline', 'baseline-format', 'baseline-output', 'fail-on'];

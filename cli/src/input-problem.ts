@@ -1,7 +1,15 @@
+import type { FileProblemCode } from './files/regular-file.js';
+import { visibleText } from './reports/terminal-text.js';
+
 /** Something wrong with the command's input rather than with a spec: it makes the exit code 2. */
 export interface InputProblem {
     /** The path as the user gave it or as it was found. */
     path: string;
-    code: 'missing-path' | 'no-matching-files' | 'unsupported-file' | 'unreadable-file' | 'binary-file' | 'invalid-utf8';
+    code: FileProblemCode | 'no-matching-files' | 'unsupported-file' | 'binary-file' | 'invalid-utf8';
     message: string;
+}
+
+/** The line on stderr that tells a CI log about an input problem while stdout carries a machine format. */
+export function formatInputProblem(problem: InputProblem): string {
+    return `trainspec: ${visibleText(`${problem.path}: ${problem.message}`)}\n`;
 }

@@ -1,4 +1,5 @@
 import { runCli } from './cli.js';
+import { visibleText } from './reports/terminal-text.js';
 
 declare const TRAINSPEC_VERSION: string;
 
@@ -7,6 +8,6 @@ runCli(process.argv.slice(2), process.cwd(), typeof TRAINSPEC_VERSION === 'strin
         process.exitCode = code;
     })
     .catch((error: unknown) => {
-        process.stderr.write(`trainspec: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this, with the command you ran.\n`);
+        process.stderr.write(`trainspec: internal error: ${visibleText(error instanceof Error ? error.message : String(error))}\nPlease report this, with the command you ran.\n`);
         process.exitCode = 2;
     });

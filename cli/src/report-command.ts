@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { prose } from '../../language/src/coverage/coverage-labels.js';
 import { REPORT_EXTENSIONS, REPORT_FORMATS, type ReportFormat } from '../../language/src/report/coverage-report.js';
 import { renderReport } from '../../language/src/report/render-report.js';
+import { nameList } from '../../language/src/text/name-list.js';
 import { visibleText } from '../../language/src/text/visible-text.js';
 import { ExitCode } from './check-command.js';
 import { UsageError } from './cli-error.js';
 import { loadCoverageReport, reportTime } from './coverage-report-of.js';
+import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { createProgress } from './progress.js';
 import { collectSources } from './source-files.js';
@@ -32,10 +33,10 @@ export async function runReport(options: ReportOptions): Promise<number> {
     const format = options.format ?? formatOfFile(options.outputFile) ?? 'markdown';
     const generated = reportTime(options.env);
     const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
-    problems.forEach(problem => process.stderr.write(`trainspec: ${visibleText(problem.path)}: ${problem.message}\n`));
+    problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     const loaded = await loadCoverageReport(files, { programmes: options.programmes, version: options.version, generated }, createProgress(process.stderr, files.length > 0));
     if (loaded.unknownProgrammes.length > 0) {
-        process.stderr.write(`trainspec: no programme called ${prose(loaded.unknownProgrammes.map(name => `'${visibleText(name)}'`))} was found.\n`);
+        process.stderr.write(`trainspec: no programme called ${nameList(loaded.unknownProgrammes.map(name => `'${visibleText(name)}'`))} was found.\n`);
         return ExitCode.InputProblem;
     }
     if (loaded.report.programmes.length === 0 && problems.length === 0) {

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { decodeSource } from '../../language/src/workspace/source-text.js';
+import { NodeSourceFileSystem, type FileKind, type SourceFileSystem } from './files/file-system.js';
+import { fileProblem, readFileBytes, type FileProblem } from './files/regular-file.js';
 import type { InputProblem } from './input-problem.js';
 
 export const SOURCE_EXTENSIONS = ['.tspec', '.nos'];
@@ -20,98 +21,148 @@ export interface CollectedSources {
     problems: InputProblem[];
 }
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Folders a walk passes over: dependencies, and hidden folders (.git, editor and tool caches). Named on the command line, they are read. */
+function isSkippedFolder(name: string): boolean {
+    return name === 'node_modules' || name.startsWith('.');
+}
 
 /**
  * Finds the specs and catalogues named by files, folders and globs, reads them, and reports
- * every path that cannot be used without stopping at it.
+ * every path that cannot be used without stopping at it. Symbolic links are followed (a folder
+ * reached twice is walked once, so a link to an ancestor cannot loop), and a file reached by
+ * several paths is checked once, under the first path in sorted order.
  */
-export function collectSources(args: string[], cwd: string, extensions = SOURCE_EXTENSIONS): CollectedSources {
-    const problems: InputProblem[] = [];
-    const paths = new Set<string>();
+export function collectSources(args: string[], cwd: string, extensions = SOURCE_EXTENSIONS, fileSystem: SourceFileSystem = new NodeSourceFileSystem()): CollectedSources {
+    const collector = new SourceCollector(fileSystem, cwd, extensions);
     for (const arg of args.length > 0 ? args : ['.']) {
-        for (const path of expand(arg, cwd, extensions, problems)) {
-            paths.add(path);
-        }
+        collector.expand(arg);
     }
-    const files: SourceFile[] = [];
-    for (const path of [...paths].sort()) {
-        const displayPath = relative(cwd, path) || path;
-        const read = readSource(path, displayPath);
-        if ('problem' in read) {
-            problems.push(read.problem);
+    return collector.read();
+}
+
+class SourceCollector {
+    private readonly problems: InputProblem[] = [];
+    private readonly paths = new Set<string>();
+    /** Identities of the folders walked so far. */
+    private readonly walked = new Set<string>();
+
+    constructor(private readonly fileSystem: SourceFileSystem, private readonly cwd: string, private readonly extensions: string[]) {}
+
+    expand(arg: string): void {
+        if (isDynamicPattern(arg)) {
+            this.expandGlob(arg);
+            return;
+        }
+        const path = resolve(this.cwd, arg);
+        let kind: FileKind;
+        let identity: string;
+        try {
+            ({ kind, identity } = this.fileSystem.stat(path));
+        } catch (error) {
+            this.report(arg, fileProblem(error));
+            return;
+        }
+        if (kind === 'folder') {
+            this.walk(path, identity);
+        } else if (!this.isSource(path)) {
+            this.report(arg, { code: 'unsupported-file', message: `Not a TrainSpec file (expected ${this.extensions.join(' or ')}).` });
         } else {
-            files.push(read.file);
+            // Whatever it is, reading decides: only a regular file is read.
+            this.paths.add(path);
         }
     }
-    return { files, problems };
-}
 
-function expand(arg: string, cwd: string, extensions: string[], problems: InputProblem[]): string[] {
-    if (isDynamicPattern(arg)) {
-        const matches = globSync(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })
-            .filter(path => extensions.includes(extname(path)));
+    /** Reads every path found, in path order. */
+    read(): CollectedSources {
+        const files: SourceFile[] = [];
+        const identitiesRead = new Set<string>();
+        for (const path of [...this.paths].sort()) {
+            const displayPath = this.display(path);
+            const bytes = readFileBytes(this.fileSystem, path);
+            if ('problem' in bytes) {
+                this.report(displayPath, bytes.problem);
+                continue;
+            }
+            if (identitiesRead.has(bytes.identity)) {
+                continue;
+            }
+            identitiesRead.add(bytes.identity);
+            const decoded = decodeSource(bytes.bytes);
+            if ('problem' in decoded) {
+                this.report(displayPath, { code: decoded.problem.kind, message: decoded.problem.message });
+            } else {
+                files.push({ path, displayPath, text: decoded.text });
+            }
+        }
+        return { files, problems: this.problems };
+    }
+
+    private expandGlob(pattern: string): void {
+        const matches = globSync(pattern, { cwd: this.cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })
+            .filter(path => this.isSource(path));
         if (matches.length === 0) {
-            problems.push({ path: arg, code: 'no-matching-files', message: `No ${extensions.join(' or ')} files match this pattern.` });
+            this.report(pattern, { code: 'no-matching-files', message: `No ${this.extensions.join(' or ')} files match this pattern.` });
         }
-        return matches;
+        matches.forEach(path => this.paths.add(path));
     }
-    const path = resolve(cwd, arg);
-    let isDirectory: boolean;
-    try {
-        isDirectory = statSync(path).isDirectory();
-    } catch (error) {
-        problems.push((error as NodeJS.ErrnoException).code === 'EACCES'
-            ? unreadable(arg, error)
-            : { path: arg, code: 'missing-path', message: 'No such file or folder.' });
-        return [];
-    }
-    if (isDirectory) {
-        return walk(path, extensions, cwd, problems);
-    }
-    if (!extensions.includes(extname(path))) {
-        problems.push({ path: arg, code: 'unsupported-file', message: `Not a TrainSpec file (expected ${extensions.join(' or ')}).` });
-        return [];
-    }
-    return [path];
-}
 
-function walk(folder: string, extensions: string[], cwd: string, problems: InputProblem[]): string[] {
-    let entries;
-    try {
-        entries = readdirSync(folder, { withFileTypes: true });
-    } catch (error) {
-        // A folder that cannot be listed is one problem; the rest of the tree is still checked.
-        problems.push(unreadable(relative(cwd, folder) || folder, error));
-        return [];
-    }
-    const found: string[] = [];
-    for (const entry of entries) {
-        const path = join(folder, entry.name);
-        if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
-            found.push(...walk(path, extensions, cwd, problems));
-        } else if (entry.isFile() && extensions.includes(extname(entry.name))) {
-            found.push(path);
+    private walk(folder: string, identity: string): void {
+        if (this.walked.has(identity)) {
+            return;
+        }
+        this.walked.add(identity);
+        let entries;
+        try {
+            entries = this.fileSystem.readFolder(folder);
+        } catch (error) {
+            // A folder that cannot be listed is one problem; the rest of the tree is still checked.
+            this.report(this.display(folder), fileProblem(error));
+            return;
+        }
+        for (const entry of entries) {
+            const path = join(folder, entry.name);
+            if (entry.kind === 'folder' && isSkippedFolder(entry.name)) {
+                continue;
+            }
+            if (entry.kind === 'folder' || entry.kind === 'symbolic-link') {
+                this.walkEntry(path, entry.name, entry.kind === 'symbolic-link');
+            } else if (this.isSource(entry.name)) {
+                this.paths.add(path);
+            }
         }
     }
-    return found;
-}
 
-function readSource(path: string, displayPath: string): { file: SourceFile } | { problem: InputProblem } {
-    let bytes: Uint8Array;
-    try {
-        bytes = readFileSync(path);
-    } catch (error) {
-        return { problem: unreadable(displayPath, error) };
+    /** A folder, or a link to anything: links are followed wherever they lead. */
+    private walkEntry(path: string, name: string, isLink: boolean): void {
+        let kind: FileKind;
+        let identity: string;
+        try {
+            ({ kind, identity } = this.fileSystem.stat(path));
+        } catch (error) {
+            // A broken link is only worth a word when it is named like a spec.
+            if (!isLink || this.isSource(name)) {
+                this.report(this.display(path), fileProblem(error, isLink));
+            }
+            return;
+        }
+        if (kind === 'folder') {
+            if (!isSkippedFolder(name)) {
+                this.walk(path, identity);
+            }
+        } else if (this.isSource(name)) {
+            this.paths.add(path);
+        }
     }
-    const decoded = decodeSource(bytes);
-    if ('problem' in decoded) {
-        return { problem: { path: displayPath, code: decoded.problem.kind, message: decoded.problem.message } };
-    }
-    return { file: { path, displayPath, text: decoded.text } };
-}
 
-function unreadable(path: string, error: unknown): InputProblem {
-    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    return { path, code: 'unreadable-file', message: `Cannot be read: ${reason}.` };
+    private isSource(path: string): boolean {
+        return this.extensions.includes(extname(path));
+    }
+
+    private display(path: string): string {
+        return relative(this.cwd, path) || path;
+    }
+
+    private report(path: string, problem: FileProblem | Omit<InputProblem, 'path'>): void {
+        this.problems.push({ path, ...problem });
+    }
 }

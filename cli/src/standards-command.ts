@@ -2,9 +2,11 @@ import { AstUtils } from 'langium';
 import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText, type CatalogueItem, type ProvenanceText } from '../../language/src/catalogue/item-descriptions.js';
 import { isArea, isCompetence, isItem, isRole, isUnit } from '../../language/src/generated/ast.js';
 import type { TrainSpecLanguages } from '../../language/src/trainspec-module.js';
+import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { loadWorkspace } from './load-workspace.js';
 import { createProgress } from './progress.js';
+import { visibleText } from './reports/terminal-text.js';
 import { collectSources } from './source-files.js';
 
 export const STANDARDS_FORMATS = ['text', 'json'] as const;
@@ -37,7 +39,7 @@ export interface StandardsOptions {
 /** `trainspec standards`: every item of the built-in library and of the workspace catalogues. */
 export async function runStandards(options: StandardsOptions): Promise<number> {
     const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, ['.nos']));
-    problems.forEach(problem => process.stderr.write(`trainspec: ${problem.path}: ${problem.message}\n`));
+    problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     const { services } = await loadWorkspace(files, {}, createProgress(process.stderr, files.length > 0));
     const items = listItems(services);
     process.stdout.write(options.format === 'json' ? JSON.stringify({ items }, undefined, 2) + '\n' : items.map(formatItem).join('\n'));
@@ -102,5 +104,6 @@ function formatItem(item: ListedItem): string {
         const pathway = item.requiresPathway ? ', and a specialist pathway' : '';
         lines.push(`    Requires (${item.requires.length}): ${item.requires.join(', ')}${pathway}`);
     }
-    return lines.join('\n') + '\n';
+    // Titles, texts and notes come from catalogues, which anyone can write.
+    return lines.map(visibleText).join('\n') + '\n';
 }

@@ -22,6 +22,7 @@ import { QualifiedNameProvider } from './references/qualified-name-provider.js';
 import { SuggestingLinker } from './references/suggesting-linker.js';
 import { CoverageValidator } from './validation/coverage-validator.js';
 import { DeclarationValidator } from './validation/declaration-validator.js';
+import { RepeatedReferenceValidator } from './validation/repeated-reference-validator.js';
 import { SpecValidator } from './validation/spec-validator.js';
 import { StandardsValidator } from './validation/standards-validator.js';
 import { TrainSpecDocumentValidator } from './validation/trainspec-document-validator.js';
@@ -139,7 +140,9 @@ function registerValidationChecks(standards: TrainSpecServices, spec: TrainSpecS
     spec.validation.ValidationRegistry.register(specValidator.checks, specValidator);
     const coverageValidator = new CoverageValidator(spec);
     registerWorkspaceChecks(spec.validation.ValidationRegistry, coverageValidator.checks, coverageValidator);
+    const repeats = new RepeatedReferenceValidator();
     for (const language of [standards, spec]) {
+        language.validation.ValidationRegistry.register(repeats.checks, repeats);
         const declarations = new DeclarationValidator(language);
         registerWorkspaceChecks(language.validation.ValidationRegistry, declarations.checks, declarations);
     }

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need (see ../shared/vscode-e2e.md), idempotently:
-#   - Debian packages: chromium (the browser playwright-core drives) and the headers
-#     code-server's native modules build against;
+#   - Debian packages, only those missing: chromium (the browser playwright-core drives),
+#     libkrb5-dev, libsecret-1-dev and pkg-config (what code-server's native modules build
+#     against), and build-essential or python3 only where no compiler or python3 is found.
+#     Without recommended packages and without upgrading anything on its own account: an
+#     installed package changes only when a missing one cannot be installed without it (a -dev
+#     package needs its library at the very same version, say). Those are listed before
+#     anything happens; with TRAINSPEC_E2E_NO_UPGRADES=1 the script stops there instead;
 #   - code-server (VS Code's own server and web workbench) from the npm registry,
 #     cached in .tools/code-server/, built with the private Node 24 from scripts/node-env.sh.
 # Run it as often as you like: whatever is already installed is skipped.
-# Environment: TRAINSPEC_CODE_SERVER_VERSION overrides the pinned version.
+# Environment: TRAINSPEC_CODE_SERVER_VERSION overrides the pinned version;
+# TRAINSPEC_E2E_NO_UPGRADES=1 refuses to change any installed package (a fresh machine whose
+# libraries are older than Debian's archive then cannot run the end-to-end tests).
 set -euo pipefail
 
 trainspec_root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -44,8 +51,26 @@ else
     export DEBIAN_FRONTEND=noninteractive
     say "apt-get update"
     "${sudo[@]}" apt-get update -q
+    # --no-upgrade only spares the packages named, and those are all missing: what the install would do
+    # to the packages already installed shows in a dry run, as "Inst name [installed version] (new…)"
+    # for an upgrade and "Remv name" for a removal.
+    apt_install=(apt-get install -y -q --no-install-recommends --no-upgrade "${missing[@]}")
+    if ! plan=$(LC_ALL=C "${apt_install[@]}" --simulate 2>&1); then
+        say "apt-get cannot install ${missing[*]}:" >&2
+        printf '%s\n' "$plan" >&2
+        exit 1
+    fi
+    changed=$(printf '%s\n' "$plan" | awk '/^Inst [^ ]+ \[/ { print $2 " " $3 } /^Remv / { print $2 " (removed)" }')
+    if [ -n "$changed" ]; then
+        say "installing ${missing[*]} needs these installed packages at newer versions:"
+        printf '%s\n' "$changed" | sed 's/^/    /'
+        if [ "${TRAINSPEC_E2E_NO_UPGRADES:-}" = 1 ]; then
+            say "TRAINSPEC_E2E_NO_UPGRADES=1: not changing them. Install ${missing[*]} yourself and run again." >&2
+            exit 1
+        fi
+    fi
     say "apt-get install ${missing[*]}"
-    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+    "${sudo[@]}" "${apt_install[@]}"
 fi
 [ -x /usr/bin/chromium ] || { say "/usr/bin/chromium is missing after installing chromium" >&2; exit 1; }
 say "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"

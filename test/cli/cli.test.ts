@@ -35,6 +35,10 @@ describe('trainspec', () => {
         expect(run.stdout.split('\n')[0]).toBe(USAGE_FIRST_LINE);
     });
 
+    test.each([[['check', '']], [['check', 'examples/incomplete', '']], [['standards', '']]])('an empty path in %j (an unset variable) is a usage mistake, not the current folder', async args => {
+        expect(await runCli(args)).toEqual(usageError('a path is empty (is a variable in the script unset?). Name a file, folder or glob, or give no path to check the current folder.'));
+    });
+
     test('an unknown command is one line, exit 2', async () => {
         expect(await runCli(['lint'])).toEqual(usageError("unknown command 'lint'. The commands are 'check' and 'standards'."));
     });

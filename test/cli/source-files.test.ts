@@ -1,191 +1,135 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoStackTrace, lines, REPO_ROOT, runCli, type RunAs } from '../support/run-cli.js';
-import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
+import { posix } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { MAX_FILE_BYTES } from '../../cli/src/files/regular-file.js';
+import { collectSources } from '../../cli/src/source-files.js';
+import { FakeSourceFileSystem, type FakeEntry } from '../support/fake-source-file-system.js';
 
-const NOBODY: RunAs = { uid: 65534, gid: 65534 };
-const IS_ROOT = process.getuid?.() === 0;
+const SPEC = 'programme P "P" { prepares PSO }\n';
 
-/** Whether `user` can run the CLI on `folder`: reach Node, the repository and the folder. */
-function canRunAs(user: RunAs, folder: string): boolean {
-    const probe = `require('fs').accessSync(${JSON.stringify(join(REPO_ROOT, 'out', 'cli.cjs'))}); require('fs').readdirSync(${JSON.stringify(folder)})`;
-    return spawnSync(process.execPath, ['-e', probe], { ...user, stdio: 'ignore' }).status === 0;
+/** Collects sources from a fake file system rooted at /w, the working folder. */
+function collect(entries: Record<string, FakeEntry>, args: string[] = []) {
+    const fileSystem = new FakeSourceFileSystem(Object.fromEntries(Object.entries(entries).map(([path, entry]) => [posix.resolve('/w', path), entry])));
+    const { files, problems } = collectSources(args, '/w', undefined, fileSystem);
+    return {
+        files: files.map(file => file.displayPath),
+        problems: problems.map(problem => `${problem.path}: ${problem.message} [${problem.code}]`),
+        fileSystem
+    };
 }
 
-/**
- * Makes a file in `folder` unreadable to the CLI, and says how to run it and what it reports.
- * chmod 000 stops every user but root, and CI runs the tests as root: then the CLI runs as
- * `nobody` (the temporary folder is readable by everyone, and so is the repository). Should
- * nobody be unable to reach the repository, the file becomes a link to /proc/self/mem instead,
- * which a process cannot read from its start (EIO): a real read failure, not a fake one.
- */
-function makeUnreadable(folder: TempFolder, name: string): { runAs?: RunAs; reason: string } {
-    if (!IS_ROOT || canRunAs(NOBODY, folder.path)) {
-        chmodSync(folder.file(name), 0o000);
-        return { runAs: IS_ROOT ? NOBODY : undefined, reason: 'permission denied' };
-    }
-    rmSync(folder.file(name));
-    symlinkSync('/proc/self/mem', folder.file(name));
-    return { reason: 'EIO: i/o error, read' };
-}
-
-const incomplete = readFileSync(join(REPO_ROOT, 'examples', 'incomplete', 'programme.tspec'), 'utf8');
-
-/** What the CLI reports for gap.tspec, a copy of examples/incomplete: still checked whatever else is wrong. */
-const GAP_FINDINGS = [
-    'gap.tspec:5:14 warning No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills" [uncovered-requirement]',
-    'gap.tspec:5:14 warning No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour." [uncovered-requirement]',
-    'gap.tspec:6:13 warning No module covers DeliverAccreditedProgrammes, which the Programmes pathway requires: "Deliver accredited programmes" [uncovered-requirement]',
-    "gap.tspec:18:31 error Unknown standard 'AssesRiskOfHarm'. Did you mean 'AssessRiskOfHarm'? [unresolved-reference]"
-];
-
-const DEEP = 'deep.tspec:1:1 error This file nests braces 5000 levels deep, more than the 32 the parser takes, so it was not checked. [unparsable-file]';
-const OVERFLOWING = 'overflowing.tspec:1:1 error The parser cannot take this file: it is nested too deeply or is too malformed (Maximum call stack size exceeded), so it was not checked. [unparsable-file]';
-
-describe('trainspec check on input it cannot use', () => {
-    let folder: TempFolder;
-    let runAs: RunAs | undefined;
-    let unreadable: string;
-
-    beforeAll(() => {
-        folder = createTempFolder({
-            'gap.tspec': incomplete,
-            'binary.tspec': new Uint8Array([0x70, 0x72, 0x6f, 0x00, 0x01, 0x02]),
-            // "Café" in Latin-1: the é is one byte that is not UTF-8.
-            'latin1.tspec': Buffer.from('programme Cafe "Caf\u00e9" { prepares PSO }\n', 'latin1'),
-            'secret.tspec': 'programme Secret "Secret" { prepares PSO }\n',
-            'notes.txt': 'not a spec\n',
-            // Deeper than the parser takes: refused before parsing.
-            'deep.tspec': 'programme A "x" {\n'.repeat(5000),
-            // Chevrotain's error recovery exhausts the stack on this.
-            'overflowing.tspec': 'programme A "x" { } }\n'.repeat(3000)
+describe('collectSources: what cannot be read is one problem, and the rest is still read', () => {
+    test('a file that permission keeps out, and one that fails with an I/O error', () => {
+        const { files, problems } = collect({
+            'ok.tspec': { text: SPEC },
+            'secret.tspec': { text: SPEC, failRead: 'EACCES' },
+            'broken.tspec': { text: SPEC, failRead: 'EIO' }
         });
-        const made = makeUnreadable(folder, 'secret.tspec');
-        runAs = made.runAs;
-        unreadable = `secret.tspec error Cannot be read: ${made.reason}. [unreadable-file]`;
-    });
-
-    afterAll(() => folder?.remove());
-
-    const check = (...args: string[]) => runCli(['check', ...args], folder.path, runAs);
-
-    test('every bad path gets one line, the usable files are still checked, and the exit code is 2', async () => {
-        const run = await check('gap.tspec', 'missing.tspec', 'binary.tspec', 'latin1.tspec', 'secret.tspec', 'notes.txt', 'nothing/**/*.tspec', 'deep.tspec', 'overflowing.tspec');
-        expect(run.code).toBe(2);
-        expect(lines(run.stdout)).toEqual([
-            // First the paths that name nothing usable, in the order given…
-            'missing.tspec error No such file or folder. [missing-path]',
-            'notes.txt error Not a TrainSpec file (expected .tspec or .nos). [unsupported-file]',
-            'nothing/**/*.tspec error No .tspec or .nos files match this pattern. [no-matching-files]',
-            // …then the files that cannot be read as text, in path order…
-            'binary.tspec error Binary file (a NUL byte at offset 3), not a spec or catalogue. [binary-file]',
-            'latin1.tspec error Not valid UTF-8 text (the first bad byte is at offset 19); save the file as UTF-8. [invalid-utf8]',
-            unreadable,
-            // …then the findings of the files checked, the gaps of gap.tspec among them.
-            DEEP,
-            ...GAP_FINDINGS,
-            OVERFLOWING,
-            '12 problems (9 errors, 3 warnings) in 3 files.'
+        expect(files).toEqual(['ok.tspec']);
+        expect(problems).toEqual([
+            'broken.tspec: Cannot be read: an input/output error (the disk or device failed). [unreadable-file]',
+            'secret.tspec: Cannot be read: permission denied. [unreadable-file]'
         ]);
-        expect(run.stderr).toBe('');
-        expectNoStackTrace(run);
     });
 
-    test.each([
-        ['missing.tspec', 'missing.tspec error No such file or folder. [missing-path]'],
-        ['binary.tspec', 'binary.tspec error Binary file (a NUL byte at offset 3), not a spec or catalogue. [binary-file]'],
-        ['latin1.tspec', 'latin1.tspec error Not valid UTF-8 text (the first bad byte is at offset 19); save the file as UTF-8. [invalid-utf8]'],
-        ['notes.txt', 'notes.txt error Not a TrainSpec file (expected .tspec or .nos). [unsupported-file]'],
-        ['nothing/**/*.tspec', 'nothing/**/*.tspec error No .tspec or .nos files match this pattern. [no-matching-files]']
-    ])('%s alone: its one line next to the checked file, exit 2', async (path, line) => {
-        const run = await check(path, 'gap.tspec');
-        expect(run.code).toBe(2);
-        expect(lines(run.stdout)).toEqual([line, ...GAP_FINDINGS, '5 problems (2 errors, 3 warnings) in 1 file.']);
-        expectNoStackTrace(run);
+    test('a folder that cannot be listed is one problem, and the rest of the tree is walked', () => {
+        const { files, problems } = collect({
+            'gap.tspec': { text: SPEC },
+            'locked': { folder: true, failList: 'EACCES' },
+            'locked/inside.tspec': { text: SPEC }
+        });
+        expect(files).toEqual(['gap.tspec']);
+        expect(problems).toEqual(['locked: Cannot be read: permission denied. [unreadable-file]']);
     });
 
-    test('an unreadable file alone: its one line next to the checked file, exit 2', async () => {
-        const run = await check('secret.tspec', 'gap.tspec');
-        expect(run.code).toBe(2);
-        expect(lines(run.stdout)).toEqual([unreadable, ...GAP_FINDINGS, '5 problems (2 errors, 3 warnings) in 1 file.']);
-        expectNoStackTrace(run);
+    test('a file inside a folder that cannot be entered cannot be read, rather than missing', () => {
+        const { problems } = collect({ 'locked/inside.tspec': { fail: 'EACCES' } }, ['locked/inside.tspec']);
+        expect(problems).toEqual(['locked/inside.tspec: Cannot be read: permission denied. [unreadable-file]']);
     });
 
-    test('a file too deeply nested to parse is one unparsable-file finding (exit 1: the input was read)', async () => {
-        const run = await check('deep.tspec');
-        expect(run.code).toBe(1);
-        expect(lines(run.stdout)).toEqual([DEEP, '1 problem (1 error, 0 warnings) in 1 file.']);
-        expectNoStackTrace(run);
-    });
-
-    test('a file whose parser recovery overflows the stack is one unparsable-file finding', async () => {
-        const run = await check('overflowing.tspec');
-        expect(run.code).toBe(1);
-        expect(lines(run.stdout)).toEqual([OVERFLOWING, '1 problem (1 error, 0 warnings) in 1 file.']);
-        expectNoStackTrace(run);
-    });
-
-    test('a folder is walked: the bad files in it are reported and the rest checked', async () => {
-        const run = await check();
-        expect(run.code).toBe(2);
-        expect(lines(run.stdout)).toEqual([
-            'binary.tspec error Binary file (a NUL byte at offset 3), not a spec or catalogue. [binary-file]',
-            'latin1.tspec error Not valid UTF-8 text (the first bad byte is at offset 19); save the file as UTF-8. [invalid-utf8]',
-            unreadable,
-            DEEP,
-            ...GAP_FINDINGS,
-            OVERFLOWING,
-            // notes.txt is not a spec, so the walk passes over it without a word.
-            '9 problems (6 errors, 3 warnings) in 3 files.'
-        ]);
-        expectNoStackTrace(run);
-    });
-
-    test('with a machine format the report stays parseable and each input problem is also one line on stderr', async () => {
-        const run = await check('gap.tspec', 'missing.tspec', 'binary.tspec', '--format', 'json');
-        expect(run.code).toBe(2);
-        const report = JSON.parse(run.stdout);
-        expect(report.findings.slice(0, 2)).toEqual([
-            { file: 'missing.tspec', severity: 'error', code: 'missing-path', message: 'No such file or folder.' },
-            { file: 'binary.tspec', severity: 'error', code: 'binary-file', message: 'Binary file (a NUL byte at offset 3), not a spec or catalogue.' }
-        ]);
-        expect(report.files).toEqual(['gap.tspec']);
-        expect(lines(run.stderr)).toEqual([
-            'trainspec: missing.tspec: No such file or folder.',
-            'trainspec: binary.tspec: Binary file (a NUL byte at offset 3), not a spec or catalogue.'
-        ]);
+    test('an unknown failure keeps Node\'s words, without the path it repeats', () => {
+        const { problems } = collect({ 'odd.tspec': { fail: 'EXDEV' } }, ['odd.tspec']);
+        expect(problems).toEqual(['odd.tspec: Cannot be read: EXDEV: cross-device link not permitted. [unreadable-file]']);
     });
 });
 
-// Only a user that permissions apply to can be kept out of a folder: root reads it anyway.
-describe.skipIf(IS_ROOT && !canRunAs(NOBODY, REPO_ROOT))('trainspec check on a folder it cannot list', () => {
-    let folder: TempFolder;
-
-    beforeAll(() => {
-        folder = createTempFolder({ 'gap.tspec': incomplete, 'locked/inside.tspec': 'programme Inside "Inside" { prepares PSO }\n' });
-        chmodSync(folder.file('locked'), 0o000);
+describe('collectSources: only regular files are read, wherever links lead', () => {
+    test('a named pipe, a device and a socket, named or found in a folder, are one line each and never read', () => {
+        const entries: Record<string, FakeEntry> = {
+            'ok.tspec': { text: SPEC },
+            'pipe.tspec': { special: 'named-pipe' },
+            'zero.tspec': { link: '/dev/zero' },
+            'socket.nos': { special: 'socket' },
+            '/dev/zero': { special: 'device' }
+        };
+        const expected = [
+            'pipe.tspec: Not a regular file but a named pipe (FIFO), which TrainSpec does not read. [not-a-file]',
+            'socket.nos: Not a regular file but a socket, which TrainSpec does not read. [not-a-file]',
+            'zero.tspec: Not a regular file but a device, which TrainSpec does not read. [not-a-file]'
+        ];
+        const walked = collect(entries);
+        expect(walked.files).toEqual(['ok.tspec']);
+        expect(walked.problems).toEqual(expected);
+        const named = collect(entries, ['zero.tspec', 'pipe.tspec', 'socket.nos', 'ok.tspec']);
+        expect(named.problems).toEqual(expected);
+        expect(named.fileSystem.bytesRead).toBe(SPEC.length);
     });
 
-    afterAll(() => {
-        chmodSync(folder.file('locked'), 0o755);
-        folder.remove();
+    test('links to files and folders are followed in a walk, and what they lead to is read once', () => {
+        const { files, problems } = collect({
+            'specs/a.tspec': { text: SPEC },
+            'specs/also-a.tspec': { link: 'a.tspec' },
+            'shared': { link: 'specs' },
+            'elsewhere.tspec': { link: '../outside/b.tspec' },
+            '../outside/b.tspec': { text: SPEC }
+        });
+        // shared/ is the same folder as specs/, and also-a.tspec the same file as a.tspec: the first path in order wins.
+        expect(files).toEqual(['elsewhere.tspec', 'shared/a.tspec']);
+        expect(problems).toEqual([]);
     });
 
-    const check = (...args: string[]) => runCli(['check', ...args], folder.path, IS_ROOT ? NOBODY : undefined);
-
-    test('walking into it: one line for the folder, and the rest of the tree is checked', async () => {
-        const run = await check();
-        expect(run.code).toBe(2);
-        expect(lines(run.stdout)).toEqual(['locked error Cannot be read: permission denied. [unreadable-file]', ...GAP_FINDINGS, '5 problems (2 errors, 3 warnings) in 1 file.']);
-        expectNoStackTrace(run);
+    test('a link to a folder above it is not walked again, so the walk ends', () => {
+        const { files, problems } = collect({
+            'a.tspec': { text: SPEC },
+            'deeper/up': { link: '..' },
+            'deeper/self': { link: '.' },
+            'deeper/b.tspec': { text: SPEC }
+        });
+        expect(files).toEqual(['a.tspec', 'deeper/b.tspec']);
+        expect(problems).toEqual([]);
     });
 
-    test('a file inside it: cannot be read, rather than missing', async () => {
-        const run = await check('locked/inside.tspec', 'gap.tspec');
-        expect(run.code).toBe(2);
-        expect(lines(run.stdout)[0]).toBe('locked/inside.tspec error Cannot be read: permission denied. [unreadable-file]');
-        expectNoStackTrace(run);
+    test('a link in a loop, or to nothing, is one line when it is named like a spec, and passed over otherwise', () => {
+        const { files, problems } = collect({
+            'a.tspec': { text: SPEC },
+            'loop.tspec': { link: 'loop.tspec' },
+            'ring-a.nos': { link: 'ring-b.nos' },
+            'ring-b.nos': { link: 'ring-a.nos' },
+            'gone.tspec': { link: 'deleted.tspec' },
+            'gone-folder': { link: 'deleted' },
+            'loop-folder': { link: 'loop-folder' }
+        });
+        expect(files).toEqual(['a.tspec']);
+        expect(problems).toEqual([
+            'gone.tspec: A symbolic link to something that does not exist. [missing-path]',
+            'loop.tspec: A symbolic link that leads round in a loop, so there is nothing to read. [symlink-loop]',
+            'ring-a.nos: A symbolic link that leads round in a loop, so there is nothing to read. [symlink-loop]',
+            'ring-b.nos: A symbolic link that leads round in a loop, so there is nothing to read. [symlink-loop]'
+        ]);
+        expect(collect({ 'loop.tspec': { link: 'loop.tspec' } }, ['loop.tspec']).problems)
+            .toEqual(['loop.tspec: A symbolic link that leads round in a loop, so there is nothing to read. [symlink-loop]']);
+    });
+
+    test('a file larger than the limit is refused after reading one byte more than the limit, not read whole', () => {
+        const huge = new Uint8Array(MAX_FILE_BYTES * 2).fill(0x20);
+        const { files, problems, fileSystem } = collect({ 'huge.tspec': { text: huge }, 'limit.tspec': { text: huge.subarray(0, MAX_FILE_BYTES) } });
+        expect(files).toEqual(['limit.tspec']);
+        expect(problems).toEqual(['huge.tspec: Larger than 16 MB, the most TrainSpec reads from one file. [file-too-large]']);
+        expect(fileSystem.bytesRead).toBe(2 * MAX_FILE_BYTES + 1);
+    });
+
+    test('node_modules and hidden folders are not walked, unless named', () => {
+        const tree = { 'a.tspec': { text: SPEC }, 'node_modules/x.tspec': { text: SPEC }, '.git/y.nos': { text: SPEC }, '.tools/z.tspec': { text: SPEC } };
+        expect(collect(tree).files).toEqual(['a.tspec']);
+        expect(collect(tree, ['.tools']).files).toEqual(['.tools/z.tspec']);
     });
 });

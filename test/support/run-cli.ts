@@ -18,14 +18,20 @@ export interface CliRun {
     stderr: string;
 }
 
+/** Long enough for any CLI run under load; short enough that a run which hangs fails its test rather than the suite. */
+const CLI_TIMEOUT_MS = 60_000;
+
 /**
  * Runs bin/trainspec.js as a real process, the way a shell or a CI step does, and collects
- * what it prints. `node` defaults to the Node running the tests.
+ * what it prints. `node` defaults to the Node running the tests. A run that has not ended
+ * after `timeoutMs` is killed (its code is then null), so a CLI that hangs fails its test.
  */
-export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string } = {}): Promise<CliRun> {
+export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string; timeoutMs?: number } = {}): Promise<CliRun> {
     const child = spawn(options.node ?? process.execPath, [join(REPO_ROOT, 'bin', 'trainspec.js'), ...args], {
         cwd: options.cwd ?? REPO_ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: options.timeoutMs ?? CLI_TIMEOUT_MS,
+        killSignal: 'SIGKILL',
         ...options.runAs
     });
     let stdout = '';
@@ -39,8 +45,8 @@ export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; n
 }
 
 /** Runs `trainspec ...args` in `cwd` (the repository unless told otherwise). */
-export function runCli(args: string[], cwd?: string, runAs?: RunAs): Promise<CliRun> {
-    return runBin(args, { cwd, runAs });
+export function runCli(args: string[], cwd?: string, runAs?: RunAs, timeoutMs?: number): Promise<CliRun> {
+    return runBin(args, { cwd, runAs, timeoutMs });
 }
 
 /** The lines of some output, without the last line's newline. */

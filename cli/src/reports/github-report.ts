@@ -1,4 +1,5 @@
 import type { CheckReport, Finding } from './check-report.js';
+import { visibleText } from './terminal-text.js';
 
 /** GitHub Actions workflow commands, which show each finding as an annotation on the pull request. */
 export function formatGithub(report: CheckReport): string {
@@ -16,8 +17,9 @@ function formatFinding(finding: Finding): string {
     return `::${command} ${properties.join(',')}::${escapeData(finding.message)}\n`;
 }
 
+/** Controls are shown visibly first (a CR or ESC must not rewrite the log); then GitHub's own escapes. */
 function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return visibleText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(text: string): string {

@@ -1,4 +1,6 @@
 import type { CheckReport, Finding } from './check-report.js';
+import { visibleText } from './terminal-text.js';
+import { formatFinding } from './text-report.js';
 
 /**
  * JUnit XML, which GitLab, Jenkins and Azure Pipelines show as test results: one test case
@@ -28,17 +30,18 @@ function isFailure(finding: Finding): boolean {
 
 function testCase(file: string, findings: Finding[]): string {
     const failures = findings.filter(isFailure);
-    const open = `    <testcase classname="trainspec" name="${escapeXml(file)}"`;
+    const open = `    <testcase classname="trainspec" name="${escapeXml(visibleText(file))}"`;
     if (failures.length === 0) {
         return `${open}/>`;
     }
-    const body = failures.map(finding => {
-        const where = finding.range ? `${finding.file}:${finding.range.start.line}:${finding.range.start.column}` : finding.file;
-        return `${where} ${finding.severity} ${finding.message} [${finding.code}]`;
-    }).join('\n');
-    return `${open}>\n      <failure type="${escapeXml(failures[0].code)}" message="${escapeXml(`${failures.length} problem${failures.length === 1 ? '' : 's'}`)}">${escapeXml(body)}</failure>\n    </testcase>`;
+    const body = failures.map(formatFinding).join('\n');
+    return `${open}>\n      <failure type="${escapeXml(visibleText(failures[0].code))}" message="${escapeXml(`${failures.length} problem${failures.length === 1 ? '' : 's'}`)}">${escapeXml(body)}</failure>\n    </testcase>`;
 }
 
+/**
+ * XML's escapes. Text from specs is made visible first (visibleText, line by line): XML 1.0
+ * cannot carry most controls, even as character references.
+ */
 function escapeXml(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,4 +1,5 @@
 import type { CheckReport, Finding } from './check-report.js';
+import { visibleText } from './terminal-text.js';
 
 /** `path:line:col severity message [code]` per finding, then a summary line. */
 export function formatText(report: CheckReport): string {
@@ -7,9 +8,11 @@ export function formatText(report: CheckReport): string {
     return lines.join('\n') + '\n';
 }
 
-function formatFinding(finding: Finding): string {
+/** One finding on one line, as the text report and JUnit's failure text show it. */
+export function formatFinding(finding: Finding): string {
     const where = finding.range ? `${finding.file}:${finding.range.start.line}:${finding.range.start.column}` : finding.file;
-    return `${where} ${finding.severity} ${finding.message} [${finding.code}]`;
+    // The file name and the message may both carry a spec's or the disk's bytes.
+    return visibleText(`${where} ${finding.severity} ${finding.message} [${finding.code}]`);
 }
 
 function summaryLine({ summary }: CheckReport): string {

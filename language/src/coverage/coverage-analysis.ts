@@ -139,11 +139,14 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
         };
         const roles: RoleRequirements[] = [];
         let pathwayMissingFor: Role | undefined;
+        const seen = new Set<Role>();
         programme.roles.forEach((ref, roleIndex) => {
             const role = ref.ref;
-            if (!role) {
+            // A role named twice (`prepares PO, PO`, a repeated-reference warning) counts once.
+            if (!role || seen.has(role)) {
                 return;
             }
+            seen.add(role);
             const resolved = roleCache.get(role) ?? this.resolver.resolve(role);
             roleCache.set(role, resolved);
             roles.push(resolved);

@@ -1,6 +1,7 @@
 import { itemTitle } from '../catalogue/item-descriptions.js';
 import type { Area, Coverable, Role, SkillSet } from '../generated/ast.js';
 import type { CoverageTally, RequirementOrigin, TallySubject } from './coverage-analysis.js';
+import { nameList } from '../text/name-list.js';
 import type { RoleRequiring } from './item-usage.js';
 
 /**
@@ -54,12 +55,12 @@ export class DefaultCoverageLabels implements CoverageLabels {
     }
 
     origins(origins: RequirementOrigin[]): string {
-        return prose([...new Set(origins.map(origin => this.origin(origin)))]);
+        return nameList(origins.map(origin => this.origin(origin)));
     }
 
     originsRequire(origins: RequirementOrigin[]): string {
         const labels = new Set(origins.map(origin => this.origin(origin)));
-        return `${prose([...labels])} ${labels.size === 1 ? 'requires' : 'require'}`;
+        return `${nameList([...labels])} ${labels.size === 1 ? 'requires' : 'require'}`;
     }
 
     tallySubject(subject: TallySubject): string {
@@ -78,11 +79,6 @@ export class DefaultCoverageLabels implements CoverageLabels {
     titles(items: Coverable[], limit = Number.POSITIVE_INFINITY): string {
         const shown = items.slice(0, items.length > limit ? limit - 1 : limit).map(item => `"${itemTitle(item)}"`);
         const rest = items.length - shown.length;
-        return rest > 0 ? `${shown.join(', ')} and ${rest} more` : prose(shown);
+        return rest > 0 ? `${shown.join(', ')} and ${rest} more` : nameList(shown);
     }
-}
-
-/** 'a', 'a and b', 'a, b and c'. */
-export function prose(phrases: string[]): string {
-    return phrases.length <= 1 ? (phrases[0] ?? '') : `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
 }

@@ -1,3 +1,5 @@
+import { nameList } from '../text/name-list.js';
+
 /**
  * Ranks the names closest to a misspelt one: case-insensitive edit distance
  * (with transpositions), where a name that contains the typed text counts as close.
@@ -37,6 +39,5 @@ export function editDistance(a: string, b: string): number {
 
 /** Joins names as English prose: 'a', 'a' or 'b', 'a', 'b' or 'c'. */
 export function quoteAlternatives(names: string[]): string {
-    const quoted = names.map(name => `'${name}'`);
-    return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+    return nameList(names.map(name => `'${name}'`), 'or');
 }

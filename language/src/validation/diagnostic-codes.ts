@@ -16,6 +16,7 @@ export const DiagnosticCode = {
     OrphanModule: 'orphan-module',
     NonPositiveHours: 'non-positive-hours',
     RepeatedClause: 'repeated-clause',
+    RepeatedReference: 'repeated-reference',
     RoleExtendsCycle: 'role-extends-cycle',
     TooManyProblems: 'too-many-problems'
 } as const;
