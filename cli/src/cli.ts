@@ -42,8 +42,8 @@ Options for standards:
   -h, --help                      show this help
   -v, --version                   show the version
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 a problem with the command or its input (unknown option, empty or missing path, a file that
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings
+(or, with --fail-on new-gaps, gaps the change opens), 2 a problem with the command or its input (unknown option, empty or missing path, a file that
 cannot be read or is not a regular file).
 `;
 

@@ -62,7 +62,7 @@ describe('trainspec report', () => {
         expect(csv.startsWith('\uFEFF"Programme","Programme title","Required by"')).toBe(true);
         expect(csv).toMatch(/\r\n$/);
         expect(csv.replace(/\r\n/g, '')).not.toContain('\n');
-        const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+        const rows = parse<Record<string, string>>(csv, { bom: true, columns: true });
         expect(new Set(rows.map(row => row.Programme))).toEqual(new Set(['DraftProgrammesPso', 'CourtWorkPoDegree']));
         expect(rows.find(row => row.Programme === 'DraftProgrammesPso' && row.Item === 'DeliverAccreditedProgrammes')).toEqual({
             Programme: 'DraftProgrammesPso',

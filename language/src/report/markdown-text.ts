@@ -9,7 +9,7 @@ const MARKUP_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>'
 
 export function markdownText(text: string): string {
     return visibleText(text)
-        .replace(/[&<>]/g, character => MARKUP_ENTITIES[character]!)
+        .replace(/[&<>]/g, character => MARKUP_ENTITIES[character])
         // Emphasis, code, links and images, tables, strikethrough, headings; `<` and `&` are entities already.
         .replace(/[\\`*_[\]|~#]/g, character => `\\${character}`)
         // What starts a block only at the start of a line: a list, a quote, a heading underline.

@@ -4,7 +4,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Text as HTML: markup characters as entities, in element content and in quoted attributes alike. */
 export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, character => ESCAPES[character]!);
+    return text.replace(/[&<>"']/g, character => ESCAPES[character]);
 }
 
 /** Text from a spec as HTML: escaped, with control and bidi characters shown as `\u{1B}`. */

@@ -68,7 +68,7 @@ describe('text from specs in a report', () => {
     test('CSV: a field a spreadsheet would take for a formula starts with an apostrophe; controls are shown', async () => {
         const csv = renderReport(await hostileReport(), 'csv');
         expect(csv).not.toMatch(RAW_CONTROLS);
-        const rows = parse(csv.replace(/^\uFEFF/, ''), { columns: true, relax_quotes: false }) as Array<Record<string, string>>;
+        const rows = parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { columns: true, relax_quotes: false });
         const hostile = rows.find(row => row.Item === 'Hostile')!;
         expect(hostile.Title).toBe("'=HYPERLINK(1) <b>bold</b> | *star* _under_ [link](x) \\u{1B}[31mred");
         expect(hostile.Text).toBe("'@SUM(A1) <img src=x onerror=alert(1)> |pipe| \\u{202E}txet\\u{202E}");
