@@ -1,11 +1,14 @@
+import { join } from 'node:path';
 import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
-import type { TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { DefaultTrainSpecSettings, type TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { BatchCheck, type Shard } from './batch/batch-check.js';
+import { CACHE_FILE_NAME, CheckCache } from './batch/check-cache.js';
+import { createGroupRunner } from './batch/worker-pool.js';
 import { compareWithBaseline, readBaseline, type BaselineOptions } from './coverage-baseline.js';
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
-import { loadWorkspace } from './load-workspace.js';
 import { createProgress } from './progress.js';
-import { createCheckReport, type CheckReport } from './reports/check-report.js';
+import { reportOfFindings, type CheckReport } from './reports/check-report.js';
 import { formatGithub } from './reports/github-report.js';
 import { formatJson } from './reports/json-report.js';
 import { formatJunit } from './reports/junit-report.js';
@@ -28,8 +31,11 @@ export interface CheckOptions {
     format: CheckFormat;
     maxWarnings?: number;
     settings: Partial<TrainSpecSettings>;
-    /** TrainSpec's version, named in the coverage change. */
+    /** TrainSpec's version: part of the cache's key, and named in the coverage change. */
     version: string;
+    /** Keep results in `.trainspec-cache` in the working folder and reuse those of unchanged groups. */
+    cache?: boolean;
+    shard?: Shard;
     /** Compare coverage with the base branch's report and say what changed. */
     baseline?: BaselineOptions;
     /** `new-gaps`: coverage gaps fail only when the change opens them (needs a baseline). */
@@ -56,17 +62,38 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         // The report on stdout is for machines; people reading the CI log still see what went wrong.
         problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     }
-    const { documents } = await loadWorkspace(files, options.settings, createProgress(process.stderr, files.length > 0));
-    const report = createCheckReport(documents.map((document, index) => ({ document, displayPath: files[index].displayPath })), problems);
+    const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options)) : undefined;
+    const checked = await new BatchCheck({
+        files,
+        createRunner: count => createGroupRunner(options.settings, count),
+        cache,
+        shard: options.shard,
+        progress: createProgress(process.stderr, files.length > 0)
+    }).run();
+    cache?.save();
+    const shard = options.shard;
+    // Input problems belong to no group: the first shard reports them, so that the shards together report each once.
+    const shownProblems = shard && shard.index !== 1 ? [] : problems;
+    if (shard && checked.ownGroups === 0 && shownProblems.length === 0) {
+        const line = `Shard ${shard.index}/${shard.count} has no group of files to check (the workspace has ${checked.groups}).\n`;
+        if (options.format === 'text') {
+            process.stdout.write(line);
+            return ExitCode.Clean;
+        }
+        process.stderr.write(line);
+    }
+    const report = reportOfFindings(checked.files, shownProblems);
     process.stdout.write(FORMATTERS[options.format](report));
-    const change = baseline && options.baseline
+    // Coverage is the whole workspace's: like the input problems, the first shard compares it, once.
+    const comparesCoverage = !shard || shard.index === 1;
+    const change = baseline && options.baseline && comparesCoverage
         ? await compareWithBaseline(baseline.report, files, { ...options.baseline, cwd: options.cwd, version: options.version, checkFormatIsText: options.format === 'text' }, createProgress(process.stderr, files.length > 0))
         : undefined;
     if (change && 'problem' in change) {
         process.stderr.write(`${change.problem}\n`);
         return ExitCode.InputProblem;
     }
-    if (problems.length > 0) {
+    if (shownProblems.length > 0) {
         return ExitCode.InputProblem;
     }
     // With --fail-on new-gaps, the gaps the baseline already had fail nothing: only the change's new ones do.
@@ -82,4 +109,9 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         (options.format === 'text' ? process.stdout : process.stderr).write(line);
     }
     return errors > 0 || tooManyWarnings || gapsOpened > 0 ? ExitCode.Problems : ExitCode.Clean;
+}
+
+/** What makes every cached result stale: TrainSpec's version and the effective settings. */
+function cacheStamp(options: CheckOptions): string {
+    return JSON.stringify({ version: options.version, settings: { ...new DefaultTrainSpecSettings(), ...options.settings } });
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { COVERAGE_SEVERITIES, type CoverageSeverity } from '../../language/src/workspace/trainspec-settings.js';
 import { CHANGE_FORMATS, type ChangeFormat } from '../../language/src/report/coverage-change-report.js';
+import type { Shard } from './batch/batch-check.js';
 import { CHECK_FORMATS, FAIL_ON, runCheck, type CheckFormat, type FailOn } from './check-command.js';
 import { UsageError } from './cli-error.js';
 import { reportFormat, runReport } from './report-command.js';
@@ -22,6 +23,10 @@ Options for check:
   --max-warnings <n>              exit with 1 when there are more than n warnings
   --coverage-severity <severity>  report uncovered requirements as error, warning (default),
                                   information, or not at all (off)
+  --cache                         keep results in .trainspec-cache in the current folder and
+                                  reuse those of files that have not changed since
+  --shard <i>/<n>                 check only the i-th of n slices of the workspace, for parallel
+                                  CI jobs; together the n shards report what one check would
   --baseline <file>               compare coverage with this report (the base branch's
                                   'trainspec report --format json') and say what changed
   --baseline-format <format>      how to show the change: text (default), markdown or json
@@ -83,6 +88,8 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 maxWarnings: values['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', values['max-warnings']),
                 settings: values['coverage-severity'] === undefined ? {} : { coverageSeverity: oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity },
                 version,
+                cache: values.cache ?? false,
+                shard: values.shard === undefined ? undefined : shard(values.shard),
                 ...baselineOptions(values)
             });
         case 'report':
@@ -115,6 +122,8 @@ function parse(args: string[]) {
                 format: { type: 'string' },
                 'max-warnings': { type: 'string' },
                 'coverage-severity': { type: 'string' },
+                cache: { type: 'boolean' },
+                shard: { type: 'string' },
                 baseline: { type: 'string' },
                 'baseline-format': { type: 'string' },
                 'baseline-output': { type: 'string' },
@@ -143,7 +152,7 @@ function nonEmpty(paths: string[]): string[] {
     return paths;
 }
 
-const CHECK_ONLY_OPTIONS = ['max-warnings', 'coverage-severity', 'baseline', 'baseline-format', 'baseline-output', 'fail-on'];
+const CHECK_ONLY_OPTIONS = ['max-warnings', 'coverage-severity', 'cache', 'shard', 'baseline', 'baseline-format', 'baseline-output', 'fail-on'];
 const REPORT_ONLY_OPTIONS = ['output-file', 'programme'];
 
 function rejectOptions(values: Record<string, unknown>, options: string[], command: string, owner: string): void {
@@ -188,4 +197,14 @@ function wholeNumber(option: string, value: string): number {
         throw new UsageError(`${option} needs a whole number, not '${value}'.`);
     }
     return Number(value);
+}
+
+function shard(value: string): Shard {
+    const match = /^(\d+)\/(\d+)$/.exec(value);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new UsageError(`--shard needs the form i/n with 1 ≤ i ≤ n, such as 2/4, not '${value}'.`);
+    }
+    return { index, count };
 }
