@@ -2,6 +2,7 @@ import { DocumentState, UriUtils, URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { programmesIn } from '../coverage/coverage-analysis.js';
 import type { Programme } from '../generated/ast.js';
+import { LanguageIds } from '../protocol/constants.js';
 import type { CoverageReportParams, CoverageReportResult } from '../protocol/coverage-report.js';
 import { CoverageReportRequest } from '../protocol/lsp-ext.js';
 import { renderReport } from '../report/render-report.js';
@@ -26,7 +27,8 @@ export function registerCoverageReportRequest(shared: TrainSpecSharedServices): 
 
 /** The report the request answers with, from the workspace as it is now. */
 export function coverageReport(shared: TrainSpecSharedServices, params: CoverageReportParams): CoverageReportResult {
-    const spec = shared.ServiceRegistry.getServices(URI.parse('file:///report.tspec')) as TrainSpecServices;
+    // The report builder is an authoring service of each language; the spec language's is the natural one to ask.
+    const spec = shared.ServiceRegistry.all.find(services => services.LanguageMetaData.languageId === LanguageIds.spec) as TrainSpecServices;
     const programmes = selectedProgrammes(shared, params);
     const folders = shared.workspace.WorkspaceManager.workspaceFolders ?? [];
     const report = spec.authoring.CoverageReportBuilder.build(programmes, {
