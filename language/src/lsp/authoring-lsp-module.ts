@@ -6,6 +6,7 @@ import { DefaultCoverageMatrixBuilder, type CoverageMatrixBuilder } from './cove
 import { registerCoverageMatrixRequest } from './coverage-matrix-request.js';
 import { registerCoverageReportRequest } from './coverage-report-request.js';
 import { DefaultCoverageReportBuilder, type CoverageReportBuilder } from '../report/coverage-report-builder.js';
+import { registerServerStatusNotification } from './server-status-notification.js';
 import { TrainSpecCodeActionProvider } from './trainspec-code-action-provider.js';
 import { TrainSpecFormatter } from './trainspec-formatter.js';
 
@@ -32,11 +33,14 @@ export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumService
 
 /**
  * Starts what the language server offers beyond Langium's own handlers: the coverage
- * matrix request and following the editor's `trainspec` settings. Call it after
- * `startLanguageServer`.
+ * matrix request, the `trainspec/status` notification and following the editor's
+ * `trainspec` settings. Call it after `startLanguageServer`.
  */
 export function startAuthoringFeatures(shared: TrainSpecSharedServices): void {
     registerCoverageMatrixRequest(shared);
     registerCoverageReportRequest(shared);
+    registerServerStatusNotification(shared);
+    // Record the dependency edges as the workspace is first built, not on the first edit.
+    shared.workspace.DependencyGraph.track();
     shared.settings.SettingsConfiguration.listen();
 }

@@ -1,4 +1,4 @@
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matrix.js';
 import type { CoverageReportParams, CoverageReportResult } from './coverage-report.js';
 
@@ -13,3 +13,19 @@ export const CoverageMatrixRequest = new RequestType<CoverageMatrixParams, Cover
 
 /** `trainspec/coverageReport`: the coverage report (HTML, Markdown, CSV or JSON) of a document's programmes, or of the workspace's. */
 export const CoverageReportRequest = new RequestType<CoverageReportParams, CoverageReportResult, void>('trainspec/coverageReport');
+
+/** The parameters of `trainspec/status`. */
+export interface ServerStatusParams {
+    /**
+     * True when the server has nothing left to do: no build or update running or queued and no
+     * document owed a re-check, so the diagnostics it has published are final for what it has
+     * been sent. False as soon as an edit, a file change or a setting change gives it work.
+     */
+    quiescent: boolean;
+}
+
+/**
+ * `trainspec/status` (server → client): sent each time the server becomes busy or quiescent,
+ * as rust-analyzer's `experimental/serverStatus` is. Until the first one, a client assumes busy.
+ */
+export const ServerStatusNotification = new NotificationType<ServerStatusParams>('trainspec/status');
