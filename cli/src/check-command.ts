@@ -74,9 +74,12 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     const shard = options.shard;
     // Input problems belong to no group: the first shard reports them, so that the shards together report each once.
     const shownProblems = shard && shard.index !== 1 ? [] : problems;
+    // Coverage is the whole workspace's: like the input problems, the first shard compares it, once.
+    const comparesCoverage = !shard || shard.index === 1;
     if (shard && checked.ownGroups === 0 && shownProblems.length === 0) {
         const line = `Shard ${shard.index}/${shard.count} has no group of files to check (the workspace has ${checked.groups}).\n`;
-        if (options.format === 'text') {
+        // Without a baseline to compare, that is all this shard has to say.
+        if (options.format === 'text' && !(options.baseline && comparesCoverage)) {
             process.stdout.write(line);
             return ExitCode.Clean;
         }
@@ -84,8 +87,6 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     }
     const report = reportOfFindings(checked.files, shownProblems);
     process.stdout.write(FORMATTERS[options.format](report));
-    // Coverage is the whole workspace's: like the input problems, the first shard compares it, once.
-    const comparesCoverage = !shard || shard.index === 1;
     const change = baseline && options.baseline && comparesCoverage
         ? await compareWithBaseline(baseline.report, files, { ...options.baseline, cwd: options.cwd, version: options.version, checkFormatIsText: options.format === 'text' }, createProgress(process.stderr, files.length > 0))
         : undefined;

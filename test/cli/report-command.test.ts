@@ -170,6 +170,17 @@ describe('trainspec check --baseline', () => {
         expectNoStackTrace(failing);
     });
 
+    test('with --shard, the first shard compares coverage and the others do not', async () => {
+        const copy = await withBaseline();
+        openGap(copy);
+        const [first, second] = [await run(['check', '.', '--shard', '1/2', '--baseline', 'base.json', '--fail-on', 'new-gaps'], copy.path),
+            await run(['check', '.', '--shard', '2/2', '--baseline', 'base.json', '--fail-on', 'new-gaps'], copy.path)];
+        expect(first.code).toBe(1);
+        expect(first.stdout).toContain(GAP_OPENED);
+        expect(second.code).toBe(0);
+        expect(second.stdout).not.toContain('Coverage change');
+    });
+
     test('with --fail-on new-gaps, gaps the baseline already had fail nothing, even as errors; other errors still fail', async () => {
         const copy = await withBaseline();
         openGap(copy);
