@@ -6,6 +6,7 @@ import { CHECK_FORMATS, FAIL_ON, runCheck, type CheckFormat, type FailOn } from 
 import { UsageError } from './cli-error.js';
 import { reportFormat, runReport } from './report-command.js';
 import { visibleText } from './reports/terminal-text.js';
+import { runInit } from './init-command.js';
 import { runStandards, STANDARDS_FORMATS, type StandardsFormat } from './standards-command.js';
 
 export const USAGE = `Usage: trainspec <command> [options]
@@ -17,12 +18,18 @@ Commands:
   report [paths...]     Write the coverage of every programme found: which modules cover each
                         requirement of its roles and pathway, and the gaps.
   standards [paths...]  List every standard: the built-in library plus the catalogues found.
+  init                  Write a starter trainspec.config.json and a sample programme into the
+                        current folder (which must not hold them yet).
 
 Options for check:
-  --format <format>               text (default), json, github (annotations) or junit (XML)
+  --format <format>               text (default), json, github (annotations), junit (XML) or
+                                  sarif (SARIF 2.1.0, for GitHub code scanning)
   --max-warnings <n>              exit with 1 when there are more than n warnings
   --coverage-severity <severity>  report uncovered requirements as error, warning (default),
-                                  information, or not at all (off)
+                                  information, or not at all (off); trainspec.config.json wins
+  --config <file>                 the configuration file to use; by default, the nearest
+                                  trainspec.config.json in the current folder or above it
+  --print-config <path>           print the settings in force for a file, as JSON, and stop
   --cache                         keep results in .trainspec-cache in the current folder and
                                   reuse those of files that have not changed since
   --shard <i>/<n>                 check only the i-th of n slices of the workspace, for parallel
@@ -40,6 +47,7 @@ Options for report:
                                   extension, else markdown)
   -o, --output-file <file>        write the report to this file instead of stdout
   --programme <name>              only this programme (by its identifier); may be repeated
+  --config <file>                 the configuration file whose ignore patterns apply
 
 Options for standards:
   --format <format>               text (default) or json
@@ -48,8 +56,9 @@ Options for standards:
   -v, --version                   show the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings
-(or, with --fail-on new-gaps, gaps the change opens), 2 a problem with the command or its input (unknown option, empty or missing path, a file that
-cannot be read or is not a regular file).
+(or, with --fail-on new-gaps, gaps the change opens), 2 a problem with the command or its
+input (unknown option, empty or missing path, a file that cannot be read or is not a regular
+file, an invalid configuration file).
 `;
 
 /** Runs the command line and returns the exit code. Usage mistakes are reported in one line. */
@@ -86,15 +95,18 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 cwd,
                 format: oneOf('--format', values.format ?? 'text', CHECK_FORMATS) as CheckFormat,
                 maxWarnings: values['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', values['max-warnings']),
-                settings: values['coverage-severity'] === undefined ? {} : { coverageSeverity: oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity },
+                coverageSeverity: values['coverage-severity'] === undefined ? undefined : oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity,
+                config: values.config === undefined ? undefined : nonEmpty([values.config])[0],
+                printConfig: values['print-config'] === undefined ? undefined : nonEmpty([values['print-config']])[0],
                 version,
                 cache: values.cache ?? false,
                 shard: values.shard === undefined ? undefined : shard(values.shard),
                 ...baselineOptions(values)
             });
         case 'report':
-            rejectOptions(values, CHECK_ONLY_OPTIONS, 'report', 'check');
+            rejectOptions(values, CHECK_ONLY_OPTIONS.filter(option => option !== 'config'), 'report', 'check');
             return runReport({
+                config: values.config === undefined ? undefined : nonEmpty([values.config])[0],
                 paths,
                 cwd,
                 format: reportFormat(values.format),
@@ -103,12 +115,16 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 version,
                 env: process.env
             });
+        case 'init':
+            rejectOptions(values, CHECK_ONLY_OPTIONS, 'init', 'check');
+            rejectOptions(values, REPORT_ONLY_OPTIONS, 'init', 'report');
+            return runInit(givenPaths, cwd);
         case 'standards':
             rejectOptions(values, CHECK_ONLY_OPTIONS, 'standards', 'check');
             rejectOptions(values, REPORT_ONLY_OPTIONS, 'standards', 'report');
             return runStandards({ paths, cwd, format: oneOf('--format', values.format ?? 'text', STANDARDS_FORMATS) as StandardsFormat });
         default:
-            throw new UsageError(`unknown command '${command}'. The commands are 'check', 'report' and 'standards'.`);
+            throw new UsageError(`unknown command '${command}'. The commands are 'check', 'report', 'standards' and 'init'.`);
     }
 }
 
@@ -122,6 +138,8 @@ function parse(args: string[]) {
                 format: { type: 'string' },
                 'max-warnings': { type: 'string' },
                 'coverage-severity': { type: 'string' },
+                config: { type: 'string' },
+                'print-config': { type: 'string' },
                 cache: { type: 'boolean' },
                 shard: { type: 'string' },
                 baseline: { type: 'string' },
@@ -152,7 +170,7 @@ function nonEmpty(paths: string[]): string[] {
     return paths;
 }
 
-const CHECK_ONLY_OPTIONS = ['max-warnings', 'coverage-severity', 'cache', 'shard', 'baseline', 'baseline-format', 'baseline-output', 'fail-on'];
+const CHECK_ONLY_OPTIONS = ['max-warnings', 'coverage-severity', 'config', 'print-config', 'cache', 'shard', 'baseline', 'baseline-format', 'baseline-output', 'fail-on'];
 const REPORT_ONLY_OPTIONS = ['output-file', 'programme'];
 
 function rejectOptions(values: Record<string, unknown>, options: string[], command: string, owner: string): void {

@@ -1,11 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
+import { URI } from 'langium';
 import { REPORT_EXTENSIONS, REPORT_FORMATS, type ReportFormat } from '../../language/src/report/coverage-report.js';
 import { renderReport } from '../../language/src/report/render-report.js';
 import { nameList } from '../../language/src/text/name-list.js';
 import { visibleText } from '../../language/src/text/visible-text.js';
+import { isIgnored, type TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
 import { ExitCode } from './check-command.js';
 import { UsageError } from './cli-error.js';
+import { loadRunConfig } from './config-file.js';
 import { loadCoverageReport, reportTime } from './coverage-report-of.js';
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
@@ -21,6 +24,8 @@ export interface ReportOptions {
     outputFile?: string;
     /** Only these programmes, by identifier. */
     programmes: string[];
+    /** `--config`: the configuration file whose `ignore` patterns apply, instead of the one found. */
+    config?: string;
     version: string;
     env: NodeJS.ProcessEnv;
 }
@@ -32,7 +37,15 @@ export interface ReportOptions {
 export async function runReport(options: ReportOptions): Promise<number> {
     const format = options.format ?? formatOfFile(options.outputFile) ?? 'markdown';
     const generated = reportTime(options.env);
-    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
+    // The configuration file's `ignore` patterns leave files out, as in `trainspec check` and the editor.
+    const runConfig = loadRunConfig(options.config, options.cwd);
+    if ('problem' in runConfig) {
+        process.stderr.write(`trainspec: ${visibleText(runConfig.problem)}\n`);
+        return ExitCode.InputProblem;
+    }
+    const settings: TrainSpecSettings = { coverageSeverity: 'warning', configs: runConfig.config ? [runConfig.config] : [] };
+    const ignored = (path: string) => isIgnored(settings, URI.file(path));
+    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, undefined, undefined, ignored));
     problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     const loaded = await loadCoverageReport(files, { programmes: options.programmes, version: options.version, generated }, createProgress(process.stderr, files.length > 0));
     if (loaded.unknownProgrammes.length > 0) {

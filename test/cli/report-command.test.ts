@@ -96,6 +96,17 @@ describe('trainspec report', () => {
         expect(result.stdout).toMatch(/Made with TrainSpec \d+\.\d+\.\d+ on 1 December 2025\.\n$/);
     });
 
+    test('leaves out the files that trainspec.config.json ignores, as check does', async () => {
+        const copy = folder({
+            'trainspec.config.json': '{ "ignore": ["drafts/**"] }\n',
+            'kept.tspec': 'programme Kept "Kept" {\n    prepares PSO\n}\n',
+            'drafts/draft.tspec': 'programme Draft "Draft" {\n    prepares PSO\n}\n'
+        });
+        const result = await run(['report', '.', '--format', 'json'], copy.path);
+        expect(result.code).toBe(0);
+        expect((JSON.parse(result.stdout) as { programmes: Array<{ id: string }> }).programmes.map(programme => programme.id)).toEqual(['Kept']);
+    });
+
     test.each([
         [['report', 'examples', '--programme', 'Nope'], "trainspec: no programme called 'Nope' was found.\n"],
         [['report', 'examples/case-manager-course/provider-roles.nos'], 'trainspec: no programmes were found in the file found, so there is nothing to report.\n'],
