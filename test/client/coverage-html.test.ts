@@ -47,6 +47,10 @@ describe('coverage page', () => {
 });
 
 describe('coverage matrix', () => {
+    test('has an Export report… button that the script posts as { type: "export" }', () => {
+        expect(renderMatrix(courtWorkMatrix())).toContain('<button type="button" class="export-button" data-export');
+    });
+
     const html = renderMatrix(courtWorkMatrix());
 
     test('summarises the coverage', () => {

@@ -209,6 +209,17 @@ test('the TrainSpec: Show Coverage command opens a webview', async () => {
     assert(/coverage/i.test(tab.label) || /coverage/i.test(input.viewType), `the webview tab '${tab.label}' (${input.viewType}) is not the coverage view`);
 });
 
+test('TrainSpec: Export Coverage Report… saves the report that trainspec report writes', async () => {
+    requireActivated();
+    const target = workspaceFile('coverage-report.md');
+    const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('trainspec.exportReport', programme.uri.toString(), 'DraftProgrammesPso', { format: 'markdown', saveTo: target.toString() });
+    assert(saved?.toString() === target.toString(), `the command saved to ${saved?.toString() ?? 'nowhere'}, not ${target.toString()}`);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    report(`      exported ${text.length} characters of Markdown`);
+    assert(text.startsWith('# Coverage report'), `the export does not start with the report's heading: ${text.slice(0, 80)}`);
+    assert(text.includes('<summary><strong>PSO Diploma: Programmes pathway (draft)</strong>'), 'the export does not name the programme');
+}, 60_000);
+
 /** Entry point for @vscode/test-electron and for the workbench's extensionTestsPath. */
 export async function run(): Promise<void> {
     const started = Date.now();
