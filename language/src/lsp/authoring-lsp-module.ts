@@ -4,6 +4,8 @@ import type { TrainSpecServices, TrainSpecSharedServices } from '../trainspec-mo
 import { CoverageCodeLensProvider } from './coverage-code-lens-provider.js';
 import { DefaultCoverageMatrixBuilder, type CoverageMatrixBuilder } from './coverage-matrix-builder.js';
 import { registerCoverageMatrixRequest } from './coverage-matrix-request.js';
+import { registerCoverageReportRequest } from './coverage-report-request.js';
+import { DefaultCoverageReportBuilder, type CoverageReportBuilder } from '../report/coverage-report-builder.js';
 import { registerServerStatusNotification } from './server-status-notification.js';
 import { DefaultStandardsTreeBuilder, type StandardsTreeBuilder } from './standards-tree-builder.js';
 import { registerStandardsTreeRequests } from './standards-tree-request.js';
@@ -15,6 +17,7 @@ export interface AuthoringAddedServices {
     authoring: {
         CoverageMatrixBuilder: CoverageMatrixBuilder;
         StandardsTreeBuilder: StandardsTreeBuilder;
+        CoverageReportBuilder: CoverageReportBuilder;
     };
 }
 
@@ -27,7 +30,8 @@ export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumService
     },
     authoring: {
         CoverageMatrixBuilder: services => new DefaultCoverageMatrixBuilder(services),
-        StandardsTreeBuilder: services => new DefaultStandardsTreeBuilder(services)
+        StandardsTreeBuilder: services => new DefaultStandardsTreeBuilder(services),
+        CoverageReportBuilder: services => new DefaultCoverageReportBuilder(services)
     }
 };
 
@@ -39,6 +43,7 @@ export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumService
 export function startAuthoringFeatures(shared: TrainSpecSharedServices): void {
     registerCoverageMatrixRequest(shared);
     registerStandardsTreeRequests(shared);
+    registerCoverageReportRequest(shared);
     registerServerStatusNotification(shared);
     // Record the dependency edges as the workspace is first built, not on the first edit.
     shared.workspace.DependencyGraph.track();

@@ -1,6 +1,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matrix.js';
 import type { AddToCoversParams, AddToCoversResult, StandardsTreeParams, StandardsTreeResult } from './standards-tree.js';
+import type { CoverageReportParams, CoverageReportResult } from './coverage-report.js';
 
 /**
  * TrainSpec's extensions to the Language Server Protocol, typed once and imported by both the
@@ -16,6 +17,9 @@ export const StandardsTreeRequest = new RequestType<StandardsTreeParams, Standar
 
 /** `trainspec/addToCovers`: the edit that adds a standard to the `covers` of the module at the cursor. */
 export const AddToCoversRequest = new RequestType<AddToCoversParams, AddToCoversResult, void>('trainspec/addToCovers');
+
+/** `trainspec/coverageReport`: the coverage report (HTML, Markdown, CSV or JSON) of a document's programmes, or of the workspace's. */
+export const CoverageReportRequest = new RequestType<CoverageReportParams, CoverageReportResult, void>('trainspec/coverageReport');
 
 /** The parameters of `trainspec/status`. */
 export interface ServerStatusParams {
