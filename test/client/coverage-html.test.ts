@@ -126,7 +126,7 @@ describe('coverage matrix', () => {
     test('keeps ten modules with long titles whole: the title wraps on its side, never cut off', () => {
         const matrix = courtWorkMatrix();
         const long = 'Working with people convicted of sexual offences and the victims of their offending';
-        matrix.modules = Array.from({ length: 12 }, (_, index) => ({ ...matrix.modules[0]!, name: `Module${index + 1}`, title: `${long} ${index + 1}` }));
+        matrix.modules = Array.from({ length: 12 }, (_, index) => ({ ...matrix.modules[0], name: `Module${index + 1}`, title: `${long} ${index + 1}` }));
         const wide = renderMatrix(matrix);
         expect(wide.match(/class="module-title"/g)).toHaveLength(12);
         expect(wide).toContain(`<span class="module-title">${long} 12</span>`);

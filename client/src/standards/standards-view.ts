@@ -107,7 +107,7 @@ export class StandardsView implements vscode.TreeDataProvider<StandardsTreeNode>
             : {};
         let result: StandardsTreeResult | null;
         try {
-            result = await client.sendRequest(StandardsTreeRequest, params) as StandardsTreeResult | null;
+            result = await client.sendRequest(StandardsTreeRequest, params);
         } catch {
             // The server was busy or restarting: the next edit, move or start asks again.
             return;
@@ -201,7 +201,9 @@ export class StandardsView implements vscode.TreeDataProvider<StandardsTreeNode>
 
     dispose(): void {
         clearTimeout(this.timer);
-        this.disposables.forEach(disposable => disposable.dispose());
+        for (const disposable of this.disposables) {
+            disposable.dispose();
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 import { expectCompletion } from 'langium/test';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InitializeParams } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { DefaultCoverageAnalysis } from '../../../language/src/coverage/coverage-analysis.js';
 import { KEYWORD_SNIPPETS } from '../../../language/src/lsp/keyword-snippets.js';
@@ -261,7 +261,7 @@ describe('keyword snippets', () => {
     async function completeWith(snippetSupport: boolean, text: string): Promise<CompletionItem[]> {
         const fresh = await TestWorkspace.create({});
         // As the language server does when an editor connects.
-        await fresh.services.shared.lsp.LanguageServer.initialize({ processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport } } } } } as InitializeParams);
+        await fresh.services.shared.lsp.LanguageServer.initialize({ processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport } } } } });
         let items: CompletionItem[] = [];
         await expectCompletion(fresh.services.spec)({ text, index: 0, assert: list => items = sorted(list), disposeAfterCheck: true });
         return items;
