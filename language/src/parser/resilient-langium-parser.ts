@@ -1,15 +1,65 @@
 import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import type { IToken, TokenType } from 'chevrotain';
+
+/** The part of Chevrotain's in-rule error recovery that single-token replacement builds on. */
+interface InRuleRecovery {
+    tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken;
+    canPerformInRuleRecovery(expected: TokenType, follows: TokenType[]): boolean;
+    getTokenToInsert(expected: TokenType): IToken;
+    tokenMatcher(token: IToken, type: TokenType): boolean;
+    LA(offset: number): IToken;
+    SKIP_TOKEN(): IToken;
+    input: IToken[];
+    currIdx: number;
+}
+
+/** Braces hold whole programmes and modules: recovery never replaces one, or it would unbalance the rest of the file. */
+const BRACES = new Set(['{', '}']);
 
 /**
- * A LangiumParser that starts every parse from a clean slate. When Chevrotain's error
- * recovery exhausts the call stack, LangiumParser keeps the half-built nodes of that file
- * on its private node stack and would graft them into the next document it parses.
+ * A LangiumParser that starts every parse from a clean slate and recovers from a wrong token
+ * by replacing it.
+ *
+ * Chevrotain recovers in a rule by inserting a missing token or deleting an extra one. A
+ * designer's commonest slip is a wrong token where a value belongs (`hours thirty`); neither
+ * applies, so Chevrotain re-synchronises at the next `}`, which closes the module early and
+ * the programme with it: every module after the slip falls out of the programme, and coverage
+ * and module checks report problems that are not there. Replacing the token (as ANTLR does)
+ * keeps the rest of the tree, with one error.
  */
 export class ResilientLangiumParser extends LangiumParser {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        addSingleTokenReplacement(this.wrapper as unknown as InRuleRecovery);
+    }
+
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        // When Chevrotain's recovery exhausts the call stack, LangiumParser keeps the half-built nodes
+        // of that file on its private node stack and would graft them into the next document it parses.
         (this as unknown as { stack: AstNode[] }).stack = [];
         return super.parse<T>(input, options);
     }
+
+    /** The tokens before the one being parsed, nearest last, at most `limit`: what error messages read their context from. */
+    precedingTokens(limit: number): IToken[] {
+        const wrapper = this.wrapper as unknown as InRuleRecovery;
+        const end = wrapper.currIdx + 1;
+        return wrapper.input.slice(Math.max(0, end - limit), end);
+    }
+}
+
+function addSingleTokenReplacement(parser: InRuleRecovery): void {
+    const tryInRuleRecovery = parser.tryInRuleRecovery.bind(parser);
+    parser.tryInRuleRecovery = (expected, follows) => {
+        const wrong = parser.LA(1);
+        const next = parser.LA(2);
+        if (!parser.canPerformInRuleRecovery(expected, follows) && !BRACES.has(wrong.image)
+            && follows.some(type => parser.tokenMatcher(next, type))) {
+            parser.SKIP_TOKEN();
+            return parser.getTokenToInsert(expected);
+        }
+        return tryInRuleRecovery(expected, follows);
+    };
 }
 
 export function createResilientLangiumParser(services: LangiumCoreServices): LangiumParser {
