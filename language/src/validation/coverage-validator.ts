@@ -1,4 +1,4 @@
-import type { ValidationAcceptor, ValidationChecks, ValidationSeverity } from 'langium';
+import { AstUtils, type ValidationAcceptor, type ValidationChecks, type ValidationSeverity } from 'langium';
 import { itemText } from '../catalogue/item-descriptions.js';
 import { originId, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
@@ -30,8 +30,19 @@ export class CoverageValidator {
         if (!severity) {
             return;
         }
+        const coverage = this.services.shared.coverage.CoverageAnalysis.ofProgramme(programme);
+        if (coverage.syntaxError) {
+            // Gaps found in a tree that recovery patched up would not be real; one notice says why there are none.
+            accept('info', `${this.labels.syntaxErrorWait(coverage.syntaxError, AstUtils.getDocument(programme).uri)}.`, {
+                node: programme,
+                property: 'name',
+                code: DiagnosticCode.CoverageAwaitsSyntaxFix,
+                data: { code: DiagnosticCode.CoverageAwaitsSyntaxFix, uri: coverage.syntaxError.uri.toString(), line: coverage.syntaxError.line }
+            });
+            return;
+        }
         const names = this.services.references.NameProvider;
-        for (const gap of this.services.shared.coverage.CoverageAnalysis.ofProgramme(programme).gaps) {
+        for (const gap of coverage.gaps) {
             const origin = gap.origins[0];
             const item = names.getName(gap.item) ?? '';
             const units = isSkillSet(gap.item) ? this.services.shared.coverage.ItemUsage.unitsOf(gap.item) : [];

@@ -9,6 +9,7 @@ export const DiagnosticCode = {
     DuplicateIdentifier: 'duplicate-identifier',
     BuiltinRedefined: 'builtin-redefined',
     UncoveredRequirement: 'uncovered-requirement',
+    CoverageAwaitsSyntaxFix: 'coverage-awaits-syntax-fix',
     SkillSetCovered: 'skill-set-covered',
     MissingPathway: 'missing-pathway',
     ProgrammeWithoutRole: 'programme-without-role',
