@@ -8,6 +8,8 @@ import { DefaultCoverageLabels, type CoverageLabels } from './coverage/coverage-
 import { DefaultItemUsage, type ItemUsage } from './coverage/item-usage.js';
 import { DefaultRequirementResolver, type RequirementResolver } from './coverage/requirement-resolver.js';
 import { StandardsGeneratedModule, TrainSpecGeneratedModule, TrainSpecGeneratedSharedModule } from './generated/module.js';
+import { PlainLexerErrorMessageProvider } from './parser/plain-lexer-error-message-provider.js';
+import { PlainParserErrorMessageProvider } from './parser/plain-parser-error-message-provider.js';
 import { createResilientLangiumParser } from './parser/resilient-langium-parser.js';
 import { AuthoringLspModule, type AuthoringAddedServices } from './lsp/authoring-lsp-module.js';
 import { EditingLspModule } from './lsp/editing-lsp-module.js';
@@ -91,7 +93,9 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
 /** What both languages do alike: one global namespace, qualified competence names, helpful linking errors. */
 export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServices> = {
     parser: {
-        LangiumParser: services => createResilientLangiumParser(services)
+        LangiumParser: services => createResilientLangiumParser(services),
+        ParserErrorMessageProvider: services => new PlainParserErrorMessageProvider(services),
+        LexerErrorMessageProvider: () => new PlainLexerErrorMessageProvider()
     },
     references: {
         NameProvider: () => new QualifiedNameProvider(),

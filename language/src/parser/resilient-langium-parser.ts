@@ -40,12 +40,31 @@ export class ResilientLangiumParser extends LangiumParser {
         return super.parse<T>(input, options);
     }
 
-    /** The tokens before the one being parsed, nearest last, at most `limit`: what error messages read their context from. */
-    precedingTokens(limit: number): IToken[] {
-        const wrapper = this.wrapper as unknown as InRuleRecovery;
-        const end = wrapper.currIdx + 1;
-        return wrapper.input.slice(Math.max(0, end - limit), end);
+    /**
+     * The tokens of the current parse before `token`, nearest last, at most `limit`: what error
+     * messages read their context from. A token that recovery inserted, or the end of the file,
+     * has no offset: then the tokens before the parser's position.
+     */
+    tokensBefore(token: IToken, limit: number): IToken[] {
+        const { input, currIdx } = this.wrapper as unknown as InRuleRecovery;
+        const end = Number.isFinite(token.startOffset) ? firstAtOrAfter(input, token.startOffset) : Math.min(currIdx + 1, input.length);
+        return input.slice(Math.max(0, end - limit), end);
     }
+}
+
+/** The index of the first token that starts at or after `offset` (tokens come in order). */
+function firstAtOrAfter(tokens: IToken[], offset: number): number {
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (tokens[middle].startOffset < offset) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return low;
 }
 
 function addSingleTokenReplacement(parser: InRuleRecovery): void {
