@@ -33,8 +33,9 @@ export interface ProgrammeCoverage {
     modules: Module[];
     /**
      * The first syntax error in the programme's file, else in a file of a module it includes.
-     * Parser recovery may have dropped clauses around it, so until it is fixed coverage is not
-     * checked: `requirements`, `gaps` and `tallies` are empty, and every view says why instead.
+     * Parser recovery may have dropped clauses around it, so until it is fixed the requirements,
+     * gaps and tallies below are provisional: diagnostics, lenses, hover and the coverage view
+     * report none of them but say when coverage will be checked; completion may still rank by them.
      */
     syntaxError?: SyntaxErrorSite;
     /** Each required item once, in the order the roles, then the pathway, state them. */
@@ -138,9 +139,6 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
         const statuses = new Map<Coverable, RequirementStatus>();
         const syntaxError = firstSyntaxErrorOf(programme, modules);
         const require = (item: Coverable, origin: RequirementOrigin): void => {
-            if (syntaxError) {
-                return;
-            }
             const status = statuses.get(item);
             if (status) {
                 status.origins.push(origin);
@@ -180,7 +178,7 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
             requirements,
             gaps: requirements.filter(status => status.coveredBy.length === 0),
             roles,
-            tallies: syntaxError ? [] : tallies(requirements, roles, area),
+            tallies: tallies(requirements, roles, area),
             pathwayMissingFor,
             requirementOn: statuses,
             coveredBy

@@ -170,7 +170,7 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         paragraphs.push(coverage.syntaxError
             ? `**Coverage:** ${escapeMarkdown(this.labels.syntaxErrorWait(coverage.syntaxError, AstUtils.getDocument(programme).uri))}.`
             : `**Coverage:** ${requirements.length - coverage.gaps.length} of ${plural(requirements.length, 'requirement')} covered${gaps}`);
-        if (coverage.tallies.length > 1) {
+        if (!coverage.syntaxError && coverage.tallies.length > 1) {
             paragraphs.push(coverage.tallies.map(tally => `- ${escapeMarkdown(this.labels.tally(tally))}`).join('\n'));
         }
         paragraphs.push(`**Modules:** ${coverage.modules.length}`);

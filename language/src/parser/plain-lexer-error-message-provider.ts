@@ -16,8 +16,7 @@ export class PlainLexerErrorMessageProvider implements ILexerErrorMessageProvide
         if (CURLY_QUOTES.test(text)) {
             return `TrainSpec reads only straight quotes: replace ${shown(text.charAt(0))} with \`"\`.`;
         }
-        const one = [...text].length === 1;
-        return `${capitalisedShown(text)} ${one ? 'has' : 'have'} no meaning in TrainSpec: remove ${one ? 'it' : 'them'}, or put ${one ? 'it' : 'them'} inside a text in quotes.`;
+        return `${capitalisedShown(text)} has no meaning in TrainSpec here: remove it, or put it inside a text in quotes.`;
     }
 
     buildUnableToPopLexerModeMessage(_token: IToken): string {

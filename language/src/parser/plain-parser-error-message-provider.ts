@@ -20,18 +20,11 @@ export class PlainParserErrorMessageProvider implements IParserErrorMessageProvi
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         const expected = this.tokenName(options.expected);
         const context = this.context(options.actual, ruleOf(options.ruleName));
-        return sentence(this.mismatch(expected, context) ?? `Here ${this.describeExpected(expected)} is needed, not ${found(options.actual)}`);
+        return sentence(this.mismatch(expected, context) ?? `${capitalised(this.describeExpected(expected))} is needed here, not ${found(options.actual)}`);
     }
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
-        const token = options.firstRedundant;
-        if (token.image === '}') {
-            return 'There is one `}` too many here: nothing is open for it to close.';
-        }
-        const holds = ruleOf(options.ruleName) === 'Catalogue'
-            ? 'a catalogue holds declarations that start with a word such as `framework`, `unit`, `role` or `document`'
-            : 'a spec holds programmes and modules, each starting with `programme` or `module`';
-        return `${capitalised(found(token))} cannot start anything here: ${holds}.`;
+        return sentence(this.redundant(options.firstRedundant, ruleOf(options.ruleName)));
     }
 
     buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
@@ -39,12 +32,12 @@ export class PlainParserErrorMessageProvider implements IParserErrorMessageProvi
         const context = this.context(actual, ruleOf(options.ruleName));
         const firsts = [...new Set(options.expectedPathsPerAlt.flatMap(alternative => alternative.map(path => this.tokenName(path[0]))))];
         const message = firsts.length === 1 ? this.mismatch(firsts[0], context) : this.alternativesMismatch(context);
-        return sentence(message ?? `Here ${this.describeChoice(firsts)} is needed, not ${found(actual)}`);
+        return sentence(message ?? `${capitalised(this.describeChoice(firsts))} is needed here, not ${found(actual)}`);
     }
 
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
         const firsts = [...new Set(options.expectedIterationPaths.map(path => this.tokenName(path[0])))];
-        return sentence(`Here ${this.describeChoice(firsts)} is needed, not ${found(options.actual[0])}`);
+        return sentence(`${capitalised(this.describeChoice(firsts))} is needed here, not ${found(options.actual[0])}`);
     }
 
     /** What a mismatch means where it happened, or undefined to fall back on naming what is needed. */
@@ -52,6 +45,9 @@ export class PlainParserErrorMessageProvider implements IParserErrorMessageProvi
         const { previous, rule } = context;
         if (expected === '}') {
             return this.unclosed(context);
+        }
+        if (expected === 'EOF') {
+            return this.redundant(context.actual, rule);
         }
         if (previous?.image === ',') {
             return `${capitalised(LIST_ITEMS[context.clause ?? ''] ?? 'a name')} is missing after the comma`;
@@ -63,7 +59,7 @@ export class PlainParserErrorMessageProvider implements IParserErrorMessageProvi
         if (afterKeyword) {
             return afterKeyword;
         }
-        if (expected === 'STRING' && previous?.tokenType.name === 'ID') {
+        if (expected === 'STRING' && previous?.tokenType.name === 'ID' && (rule === 'Competence' || context.declaring)) {
             return rule === 'Competence'
                 ? `The words of competence \`${previous.image}\` are missing: add them in quotes, such as \`${previous.image} "assess risk of harm"\``
                 : `A title in quotes is missing after the name \`${previous.image}\`, such as \`${previous.image} "Assessing risk"\``;
@@ -80,6 +76,17 @@ export class PlainParserErrorMessageProvider implements IParserErrorMessageProvi
         return undefined;
     }
 
+    /** Something after the last declaration of the file that cannot start one. */
+    protected redundant(token: IToken, rule: string): string {
+        if (token.image === '}') {
+            return 'There is one `}` too many here: nothing is open for it to close';
+        }
+        const holds = rule === 'Catalogue'
+            ? 'a catalogue holds declarations that start with a word such as `framework`, `unit`, `role` or `document`'
+            : 'a spec holds programmes and modules, each starting with `programme` or `module`';
+        return `${capitalised(found(token))} cannot start anything here: ${holds}`;
+    }
+
     /** A `}` was needed: the file ended early, a comma is missing, or a line does not belong where it is. */
     protected unclosed(context: ErrorContext): string {
         const { actual, previous, rule } = context;
@@ -88,8 +95,8 @@ export class PlainParserErrorMessageProvider implements IParserErrorMessageProvi
             return `A \`}\` is missing at the end of the file, to close the ${thing}`;
         }
         const sameLine = previous !== undefined && previous.endLine === actual.startLine;
-        if (sameLine && context.clause && LIST_ITEMS[context.clause] && (previous.tokenType.name === 'ID' || previous.tokenType.name === 'STRING')) {
-            return `A comma is missing before ${found(actual)}: separate the names in a list with commas, such as \`covers RoSH.a, RoSH.b\``;
+        if (sameLine && context.clause && LIST_EXAMPLES[context.clause] && isListItem(previous) && isListItem(actual)) {
+            return `A comma is missing before ${found(actual)}: separate the items of a list with commas, such as \`${LIST_EXAMPLES[context.clause]}\``;
         }
         const lines = LINES[rule];
         return lines ? `${capitalised(found(actual))} does not belong in a ${thing}: ${lines}` : `${capitalised(found(actual))} does not belong here`;
@@ -113,7 +120,14 @@ export class PlainParserErrorMessageProvider implements IParserErrorMessageProvi
     protected context(actual: IToken, rule: string): ErrorContext {
         const parser = this.services.parser.LangiumParser;
         const before = parser instanceof ResilientLangiumParser ? parser.tokensBefore(actual, CONTEXT_TOKENS) : [];
-        return { actual, rule, previous: before.at(-1), clause: this.clauseOf(before) };
+        const declaration = before.at(-2);
+        return {
+            actual,
+            rule,
+            previous: before.at(-1),
+            clause: this.clauseOf(before),
+            declaring: declaration !== undefined && DECLARING.has(declaration.image) && this.isKeyword(declaration)
+        };
     }
 
     /** The keyword of the list clause the tokens end in (`covers`, `prepares`, …), if they end in one. */
@@ -154,6 +168,16 @@ interface ErrorContext {
     previous?: IToken;
     /** The list clause the error is in (`covers`, `prepares`, …), if any. */
     clause?: string;
+    /** Whether `previous` is the name a declaration keyword (`module`, `unit`, …) has just given. */
+    declaring: boolean;
+}
+
+/** The keywords that declare something with a name and a title. */
+const DECLARING = new Set(['programme', 'module', 'document', 'framework', 'set', 'unit', 'area', 'competences', 'outcome', 'qualification', 'route', 'role', 'guidance']);
+
+/** What a list clause lists: names, and for `assessed by` texts in quotes too. */
+function isListItem(token: IToken): boolean {
+    return token.tokenType.name === 'ID' || token.tokenType.name === 'STRING';
 }
 
 /** How far back an error message looks for the keyword of its clause. */
@@ -213,6 +237,18 @@ const LIST_ITEMS: Record<string, string> = {
     by: 'an assessment method',
     units: 'a name of a unit',
     qualifications: 'a name of a qualification'
+};
+
+/** A list clause with its commas right. */
+const LIST_EXAMPLES: Record<string, string> = {
+    covers: 'covers RoSH.a, RoSH.b',
+    requires: 'requires RoSH.a, RoSH.b',
+    prepares: 'prepares PSO, PO',
+    extends: 'extends PSO, PO',
+    includes: 'includes CourtWork, Foundations',
+    by: 'assessed by observation, "case study"',
+    units: 'units U1, U2',
+    qualifications: 'qualifications Diploma, Degree'
 };
 
 /** What each rule with braces declares, as messages name it. */

@@ -1,5 +1,5 @@
 import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
-import type { IToken, TokenType } from 'chevrotain';
+import { EOF, type IToken, type TokenType } from 'chevrotain';
 
 /** The part of Chevrotain's in-rule error recovery that single-token replacement builds on. */
 interface InRuleRecovery {
@@ -47,18 +47,22 @@ export class ResilientLangiumParser extends LangiumParser {
      */
     tokensBefore(token: IToken, limit: number): IToken[] {
         const { input, currIdx } = this.wrapper as unknown as InRuleRecovery;
-        const end = Number.isFinite(token.startOffset) ? firstAtOrAfter(input, token.startOffset) : Math.min(currIdx + 1, input.length);
+        const end = token.tokenType !== EOF && Number.isFinite(token.startOffset) ? firstAtOrAfter(input, token.startOffset) : Math.min(currIdx + 1, input.length);
         return input.slice(Math.max(0, end - limit), end);
     }
 }
 
-/** The index of the first token that starts at or after `offset` (tokens come in order). */
+/**
+ * The index of the first token that starts at or after `offset`: tokens come in order, and
+ * Chevrotain pads the end with end-of-file tokens (which have no real offset) while it parses.
+ */
 function firstAtOrAfter(tokens: IToken[], offset: number): number {
     let low = 0;
     let high = tokens.length;
     while (low < high) {
         const middle = (low + high) >> 1;
-        if (tokens[middle].startOffset < offset) {
+        const token = tokens[middle];
+        if (token.tokenType !== EOF && token.startOffset < offset) {
             low = middle + 1;
         } else {
             high = middle;
