@@ -4,7 +4,8 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import { originId, type CoverageAnalysis, type ProgrammeCoverage, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { ItemUsage } from '../coverage/item-usage.js';
-import { Area, isModule, isProgramme, isSkillSet, type Coverable, type Programme } from '../generated/ast.js';
+import { itemTitle } from '../catalogue/item-descriptions.js';
+import { Area, isArea, isModule, isProgramme, isSkillSet, type Coverable, type Module, type Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import { appendToList, insertAtEndOfBlock, insertLineAfter, type DocumentEdit } from './spec-edits.js';
@@ -16,7 +17,8 @@ export const UNITS_OFFERED = 5;
 
 /**
  * Quick fixes for TrainSpec's diagnostics. Each leaves a spec that parses and removes the
- * diagnostic it fixes:
+ * diagnostic it fixes, and its title names standards, modules and programmes by their titles
+ * ("Add 'develop own knowledge and skills' to 'Probation policy and legislation'"):
  * - an unresolved reference: change it to one of the suggested names;
  * - an uncovered requirement: add the item to a module of the programme, or add a module
  *   stub that covers every remaining gap of the role or pathway; a skill set is met only by
@@ -89,7 +91,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         }));
     }
 
-    /** 'Add X to module M' for each module of the programme; 'Create a module covering …' for each role or pathway that needs X. */
+    /** 'Add 'item' to 'module'' for each module of the programme; 'Create a module covering …' for each role or pathway that needs X. */
     protected coverRequirement(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const programme = this.nodeAt(document, diagnostic, isProgramme);
         const item: unknown = diagnostic.data?.item;
@@ -102,13 +104,14 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const actions: CodeAction[] = [];
-        for (const name of this.meetingItems(coverage, gap.item).slice(0, UNITS_OFFERED)) {
+        for (const item of this.meetingItems(coverage, gap.item).slice(0, UNITS_OFFERED)) {
+            const name = this.names.getName(item)!;
             for (const module of coverage.modules) {
                 const edit = module.covers.length > 0
                     ? appendToList(module, module.covers[module.covers.length - 1].$refNode!, name)
                     : insertAtEndOfBlock(module, [`covers ${name}`]);
                 if (edit) {
-                    actions.push(this.quickFix(`Add ${name} to module ${module.name}`, diagnostic, workspaceEdit(edit)));
+                    actions.push(this.quickFix(`Add ${quoted(itemTitle(item))} to ${quoted(titleOf(module))}`, diagnostic, workspaceEdit(edit)));
                 }
             }
         }
@@ -125,7 +128,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         const required = originId(origin);
         const gaps = coverage.gaps.filter(status => status.origins.some(other => originId(other) === required));
         // For a skill set, its best unit: one name per gap, each once (a unit may be a gap of its own too).
-        const items = [...new Set(gaps.flatMap(status => this.meetingItems(coverage, status.item).slice(0, 1)))];
+        const items = [...new Set(gaps.flatMap(status => this.meetingItems(coverage, status.item).slice(0, 1).map(item => this.names.getName(item)!)))];
         const name = this.unusedName(`${required}Gaps`);
         const subject = origin.kind === 'role' ? this.labels.role(origin.role) : this.labels.pathway(origin.area);
         // The stub's title is a spec string: no quote or backslash from a title may end it early.
@@ -143,7 +146,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         return this.quickFix(`Create a module covering ${what} of ${subject}`, diagnostic, workspaceEdit(edit));
     }
 
-    /** 'Change RiskSkills to AssessRiskOfHarm' for the set's units, ranked for the module's first programme. */
+    /** 'Change 'Risk' to 'Assess risk of harm …'' for the set's units, ranked for the module's first programme. */
     protected replaceSkillSet(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const module = this.nodeAt(document, diagnostic, isModule);
         const skillSet = module?.covers.find(ref => isSkillSet(ref.ref) && ref.$refNode && rangeEquals(ref.$refNode.range, diagnostic.range))?.ref;
@@ -151,15 +154,15 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const [programme] = this.coverage.programmesOf(module);
-        const units = programme ? this.meetingItems(this.coverage.ofProgramme(programme), skillSet)
-            : this.usage.unitsOf(skillSet).map(unit => unit.name);
+        const units = programme ? this.meetingItems(this.coverage.ofProgramme(programme), skillSet) : this.usage.unitsOf(skillSet);
         return units.slice(0, UNITS_OFFERED).map((unit, index) => ({
-            ...this.quickFix(`Change ${skillSet.name} to ${unit}`, diagnostic, { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: unit }] } }),
+            ...this.quickFix(`Change ${quoted(itemTitle(skillSet))} to ${quoted(itemTitle(unit))}`, diagnostic,
+                { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: this.names.getName(unit)! }] } }),
             ...(index === 0 ? { isPreferred: true } : {})
         }));
     }
 
-    /** 'Add M to programme P' for each programme in the workspace. */
+    /** 'Add 'module' to 'programme'' for each programme in the workspace. */
     protected includeModule(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const module = this.nodeAt(document, diagnostic, isModule);
         if (!module) {
@@ -173,22 +176,23 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
                 ? appendToList(programme, programme.includes[programme.includes.length - 1].$refNode!, module.name)
                 : insertLineAfter(programme, headerEnd(programme), `includes ${module.name}`);
             if (edit) {
-                actions.push(this.quickFix(`Add ${module.name} to programme ${programme.name}`, diagnostic, workspaceEdit(edit)));
+                actions.push(this.quickFix(`Add ${quoted(titleOf(module))} to ${quoted(titleOf(programme))}`, diagnostic, workspaceEdit(edit)));
             }
         }
         return actions;
     }
 
-    /** 'Add pathway A' for each specialist area. */
+    /** 'Add the Court Work pathway' for each specialist area. */
     protected addPathway(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const programme = this.nodeAt(document, diagnostic, isProgramme);
         if (!programme) {
             return [];
         }
-        const areas = this.indexManager.allElements(Area.$type).map(description => description.name).distinct().toArray();
-        return areas.flatMap(area => {
-            const edit = insertLineAfter(programme, headerEnd(programme), `pathway ${area}`);
-            return edit ? [this.quickFix(`Add pathway ${area}`, diagnostic, workspaceEdit(edit))] : [];
+        const areas = this.indexManager.allElements(Area.$type).distinct(description => description.name).toArray();
+        return areas.flatMap(({ name, node }) => {
+            const edit = insertLineAfter(programme, headerEnd(programme), `pathway ${name}`);
+            const label = isArea(node) ? this.labels.pathway(node) : `pathway ${name}`;
+            return edit ? [this.quickFix(`Add ${label}`, diagnostic, workspaceEdit(edit))] : [];
         });
     }
 
@@ -197,15 +201,15 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
      * a skill set its units, those already covered in the programme first, then those the
      * programme requires anyway, then those covered elsewhere in the workspace.
      */
-    protected meetingItems(coverage: ProgrammeCoverage, item: Coverable): string[] {
+    protected meetingItems(coverage: ProgrammeCoverage, item: Coverable): Coverable[] {
         if (!isSkillSet(item)) {
-            return [this.names.getName(item)].filter((name): name is string => name !== undefined);
+            return this.names.getName(item) !== undefined ? [item] : [];
         }
         const rank = (unit: Coverable): number => coverage.coveredBy.has(unit) ? 0
             : coverage.requirementOn.has(unit) ? 1
                 : this.usage.coveredBy(unit).length > 0 ? 2 : 3;
         const units = this.usage.unitsOf(item).map(unit => ({ unit, rank: rank(unit) }));
-        return units.sort((a, b) => a.rank - b.rank).map(({ unit }) => this.names.getName(unit)).filter((name): name is string => name !== undefined);
+        return units.sort((a, b) => a.rank - b.rank).map(({ unit }) => unit).filter(unit => this.names.getName(unit) !== undefined);
     }
 
     protected quickFix(title: string, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAction {
@@ -228,6 +232,16 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         }
         return name;
     }
+}
+
+/** How a quick fix names a module or a programme: by its title, as the designer wrote it. */
+function titleOf(node: Module | Programme): string {
+    return node.title || node.name;
+}
+
+/** A title in a quick fix's title: 'Probation policy and legislation'. */
+function quoted(title: string): string {
+    return `'${title}'`;
 }
 
 function workspaceEdit(...edits: DocumentEdit[]): WorkspaceEdit {
