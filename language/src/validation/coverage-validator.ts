@@ -5,6 +5,7 @@ import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import { isSkillSet, isSpec, type Module, type Programme, type TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
+import { titleOf } from './spec-validator.js';
 
 /** How many units of a skill set a message names before it says how many more there are; the data lists them all. */
 const UNITS_NAMED = 6;
@@ -63,15 +64,15 @@ export class CoverageValidator {
     checkPathway(programme: Programme, accept: ValidationAcceptor): void {
         const role = this.services.shared.coverage.CoverageAnalysis.ofProgramme(programme).pathwayMissingFor;
         if (role) {
-            accept('warning', `Programme '${programme.name}' names no specialist pathway, which ${this.labels.role(role)} requires. Add a line such as 'pathway CourtWork'.`,
+            accept('warning', `Programme '${titleOf(programme)}' names no specialist pathway, which ${this.labels.role(role)} requires. Add a line such as 'pathway CourtWork'.`,
                 { node: programme, property: 'name', code: DiagnosticCode.MissingPathway, data: { code: DiagnosticCode.MissingPathway, role: role.name } });
         }
     }
 
     checkModuleBelongsToProgramme(module: Module, accept: ValidationAcceptor): void {
         if (isSpec(module.$container) && this.services.shared.coverage.CoverageAnalysis.programmesOf(module).length === 0) {
-            accept('warning', `Module '${module.name}' belongs to no programme. Add it to one with a line such as 'includes ${module.name}'.`,
-                { node: module, property: 'name', code: DiagnosticCode.OrphanModule });
+            accept('warning', `Module '${titleOf(module)}' belongs to no programme. Add it to one with a line such as 'includes ${module.name}'.`,
+                { node: module, property: 'name', code: DiagnosticCode.OrphanModule, data: { code: DiagnosticCode.OrphanModule, module: module.name } });
         }
     }
 

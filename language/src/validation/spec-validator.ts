@@ -11,8 +11,8 @@ export class SpecValidator {
 
     checkProgrammeHasRole(programme: Programme, accept: ValidationAcceptor): void {
         if (programme.roles.length === 0) {
-            accept('warning', `Programme '${programme.name}' prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`,
-                { node: programme, property: 'name', code: DiagnosticCode.ProgrammeWithoutRole });
+            accept('warning', `Programme '${titleOf(programme)}' prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`,
+                { node: programme, property: 'name', code: DiagnosticCode.ProgrammeWithoutRole, data: { code: DiagnosticCode.ProgrammeWithoutRole, programme: programme.name } });
         }
     }
 
@@ -22,21 +22,26 @@ export class SpecValidator {
 
     checkHoursPositive(module: Module, accept: ValidationAcceptor): void {
         if (module.hours !== undefined && module.hours <= 0) {
-            accept('error', `Module '${module.name}' must take a positive number of hours, not ${module.hours}.`,
-                { node: module, property: 'hours', code: DiagnosticCode.NonPositiveHours });
+            accept('error', `Module '${titleOf(module)}' must take a positive number of hours, not ${module.hours}.`,
+                { node: module, property: 'hours', code: DiagnosticCode.NonPositiveHours, data: { code: DiagnosticCode.NonPositiveHours, module: module.name } });
         }
     }
 
     checkModuleCovers(module: Module, accept: ValidationAcceptor): void {
         if (module.covers.length === 0) {
-            accept('warning', `Module '${module.name}' covers no standard. Add a line such as 'covers RoSH.a'.`,
-                { node: module, property: 'name', code: DiagnosticCode.ModuleCoversNothing });
+            accept('warning', `Module '${titleOf(module)}' covers no standard. Add a line such as 'covers RoSH.a'.`,
+                { node: module, property: 'name', code: DiagnosticCode.ModuleCoversNothing, data: { code: DiagnosticCode.ModuleCoversNothing, module: module.name } });
         }
     }
 
     checkModuleClausesOnce(module: Module, accept: ValidationAcceptor): void {
         reportRepeatedClauses(module, ['hours'], 'A module', accept);
     }
+}
+
+/** How messages name a programme or a module: by its title, as the designer wrote it; the identifier stays in the data. */
+export function titleOf(node: Module | Programme): string {
+    return node.title || node.name;
 }
 
 /** The grammar lets clauses come in any order; a clause that holds one value must not come twice. */

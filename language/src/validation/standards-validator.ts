@@ -16,8 +16,14 @@ export class StandardsValidator {
         if (cycle && cycle[0] === role && cycle[cycle.length - 1] === role) {
             // On the `extends` reference that leads into the cycle, not necessarily the first one.
             const index = Math.max(0, role.extends.findIndex(ref => ref.ref === cycle[1]));
-            accept('error', `Role '${role.name}' extends itself through ${cycle.map(each => each.name).join(' → ')}.`,
-                { node: role, property: 'extends', index, code: DiagnosticCode.RoleExtendsCycle });
+            const labels = this.services.shared.coverage.CoverageLabels;
+            accept('error', `${labels.role(role)} extends itself through ${cycle.map(each => labels.role(each)).join(' → ')}.`, {
+                node: role,
+                property: 'extends',
+                index,
+                code: DiagnosticCode.RoleExtendsCycle,
+                data: { code: DiagnosticCode.RoleExtendsCycle, role: role.name, cycle: cycle.map(each => each.name) }
+            });
         }
     }
 }

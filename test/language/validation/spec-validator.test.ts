@@ -43,7 +43,7 @@ describe('module checks', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: DiagnosticCode.ModuleCoversNothing,
-                message: `Module 'Empty' covers no standard. Add a line such as 'covers RoSH.a'.`,
+                message: `Module 'Nothing yet' covers no standard. Add a line such as 'covers RoSH.a'.`,
                 range: workspace.rangeOf('empty.tspec', 'Empty')
             })
         ]);
@@ -105,7 +105,7 @@ describe('programme checks', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: DiagnosticCode.ProgrammeWithoutRole,
-                message: `Programme 'Roleless' prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`,
+                message: `Programme 'No role' prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`,
                 range: workspace.rangeOf('roleless.tspec', 'Roleless')
             })
         ]);

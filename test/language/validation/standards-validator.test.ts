@@ -17,7 +17,7 @@ describe('role extends cycles', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Error,
                 code: DiagnosticCode.RoleExtendsCycle,
-                message: `Role 'Mentor' extends itself through Mentor → Coach → Mentor.`,
+                message: `Mentor extends itself through Mentor → Coach → Mentor.`,
                 range: workspace.rangeOf('mentor.nos', 'Coach')
             })
         ]);
@@ -25,7 +25,7 @@ describe('role extends cycles', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Error,
                 code: DiagnosticCode.RoleExtendsCycle,
-                message: `Role 'Coach' extends itself through Coach → Mentor → Coach.`,
+                message: `Coach extends itself through Coach → Mentor → Coach.`,
                 range: workspace.rangeOf('coach.nos', 'Mentor')
             })
         ]);
@@ -37,7 +37,7 @@ describe('role extends cycles', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Error,
                 code: DiagnosticCode.RoleExtendsCycle,
-                message: `Role 'Loop' extends itself through Loop → Loop.`,
+                message: `Loop extends itself through Loop → Loop.`,
                 range: workspace.rangeOf('roles.nos', 'Loop', 2)
             })
         ]);
@@ -51,8 +51,8 @@ role Coach "Coach" extends Mentor { }`,
 role Deputy "Deputy" extends Lead { }`
         });
         expect(workspace.diagnostics('lead.nos')).toEqual([
-            expect.objectContaining({ message: `Role 'Lead' extends itself through Lead → Deputy → Lead.`, range: workspace.rangeOf('lead.nos', 'Deputy') }),
-            expect.objectContaining({ message: `Role 'Deputy' extends itself through Deputy → Lead → Deputy.`, range: workspace.rangeOf('lead.nos', 'Lead', 2) })
+            expect.objectContaining({ message: `Lead extends itself through Lead → Deputy → Lead.`, range: workspace.rangeOf('lead.nos', 'Deputy') }),
+            expect.objectContaining({ message: `Deputy extends itself through Deputy → Lead → Deputy.`, range: workspace.rangeOf('lead.nos', 'Lead', 2) })
         ]);
     });
 
