@@ -16,7 +16,8 @@ export class PlainLexerErrorMessageProvider implements ILexerErrorMessageProvide
         if (CURLY_QUOTES.test(text)) {
             return `TrainSpec reads only straight quotes: replace ${shown(text.charAt(0))} with \`"\`.`;
         }
-        return `${capitalisedShown(text)} has no meaning in TrainSpec here: remove it, or put it inside a text in quotes.`;
+        const several = !isPrintable(text) && [...text].length > 1;
+        return `${capitalisedShown(text)} ${several ? 'have' : 'has'} no meaning in TrainSpec here: remove ${several ? 'them' : 'it'}, or put ${several ? 'them' : 'it'} inside a text in quotes.`;
     }
 
     buildUnableToPopLexerModeMessage(_token: IToken): string {
@@ -32,11 +33,15 @@ const SHOWN_LENGTH = 20;
 function shown(text: string): string {
     const all = [...text];
     const characters = all.slice(0, SHOWN_LENGTH);
-    const printable = characters.every(character => /[\p{L}\p{N}\p{P}\p{S}]/u.test(character) && character !== '`');
-    const body = printable
+    const body = isPrintable(text)
         ? `\`${characters.join('')}\``
         : `the character${characters.length === 1 ? '' : 's'} ${characters.map(character => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')}`;
     return all.length > characters.length ? `${body} (and ${all.length - characters.length} more)` : body;
+}
+
+/** Whether every character can be shown as it is: letters, digits, punctuation and symbols, but no backtick (it would end the quote). */
+function isPrintable(text: string): boolean {
+    return [...text].every(character => /[\p{L}\p{N}\p{P}\p{S}]/u.test(character) && character !== '`');
 }
 
 function capitalisedShown(text: string): string {
