@@ -10,6 +10,7 @@ import { DefaultRequirementResolver, type RequirementResolver } from './coverage
 import { StandardsGeneratedModule, TrainSpecGeneratedModule, TrainSpecGeneratedSharedModule } from './generated/module.js';
 import { PlainLexerErrorMessageProvider } from './parser/plain-lexer-error-message-provider.js';
 import { PlainParserErrorMessageProvider } from './parser/plain-parser-error-message-provider.js';
+import { NestingGuardLexer } from './parser/nesting-guard-lexer.js';
 import { createResilientLangiumParser } from './parser/resilient-langium-parser.js';
 import { AuthoringLspModule, type AuthoringAddedServices } from './lsp/authoring-lsp-module.js';
 import { EditingLspModule } from './lsp/editing-lsp-module.js';
@@ -19,6 +20,7 @@ import { TrainSpecDocumentUpdateHandler } from './lsp/trainspec-document-update-
 import { TrainSpecNodeKindProvider } from './lsp/trainspec-node-kind-provider.js';
 import { BUILTIN_SCHEME, DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
 import { GlobalScopeComputation } from './references/global-scope-computation.js';
+import { DefaultOutsideDeclarations, type OutsideDeclarations } from './references/outside-declarations.js';
 import { GlobalScopeProvider } from './references/global-scope-provider.js';
 import { QualifiedNameProvider } from './references/qualified-name-provider.js';
 import { SuggestingLinker } from './references/suggesting-linker.js';
@@ -31,9 +33,14 @@ import { TrainSpecDocumentValidator } from './validation/trainspec-document-vali
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
 import { DefaultDeclarationIndex, type DeclarationIndex } from './workspace/declaration-index.js';
+import { DefaultDependencyGraph, type DependencyGraph } from './workspace/dependency-graph.js';
+import { LazyAstNodeDescriptionProvider } from './workspace/lazy-ast-node-description-provider.js';
+import { DefaultPendingRevalidation, type PendingRevalidation } from './workspace/pending-revalidation.js';
 import { ResilientDocumentFactory } from './workspace/resilient-document-factory.js';
 import { RevalidatingDocumentBuilder } from './workspace/revalidating-document-builder.js';
+import { StatusReportingWorkspaceLock } from './workspace/status-reporting-workspace-lock.js';
 import { DefaultTrainSpecSettings, type TrainSpecSettings } from './workspace/trainspec-settings.js';
+import { DefaultWorkspaceStatus, type WorkspaceStatus } from './workspace/workspace-status.js';
 
 /** Services that both languages share: the library, coverage and the workspace-wide indexes. */
 export interface TrainSpecAddedSharedServices {
@@ -48,6 +55,12 @@ export interface TrainSpecAddedSharedServices {
     };
     workspace: {
         DeclarationIndex: DeclarationIndex;
+        DependencyGraph: DependencyGraph;
+        PendingRevalidation: PendingRevalidation;
+        WorkspaceStatus: WorkspaceStatus;
+    };
+    references: {
+        OutsideDeclarations: OutsideDeclarations;
     };
     settings: {
         TrainSpecSettings: TrainSpecSettings;
@@ -72,9 +85,16 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
     },
     workspace: {
         DeclarationIndex: services => new DefaultDeclarationIndex(services),
+        DependencyGraph: services => new DefaultDependencyGraph(services),
+        PendingRevalidation: () => new DefaultPendingRevalidation(),
+        WorkspaceStatus: services => new DefaultWorkspaceStatus(services),
+        WorkspaceLock: services => new StatusReportingWorkspaceLock(services),
         WorkspaceManager: services => new BuiltinWorkspaceManager(services),
         DocumentBuilder: services => new RevalidatingDocumentBuilder(services),
         LangiumDocumentFactory: services => new ResilientDocumentFactory(services)
+    },
+    references: {
+        OutsideDeclarations: services => new DefaultOutsideDeclarations(services)
     },
     settings: {
         TrainSpecSettings: () => new DefaultTrainSpecSettings(),
@@ -95,7 +115,8 @@ export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServ
     parser: {
         LangiumParser: services => createResilientLangiumParser(services),
         ParserErrorMessageProvider: services => new PlainParserErrorMessageProvider(services),
-        LexerErrorMessageProvider: () => new PlainLexerErrorMessageProvider()
+        LexerErrorMessageProvider: () => new PlainLexerErrorMessageProvider(),
+        Lexer: services => new NestingGuardLexer(services)
     },
     references: {
         NameProvider: () => new QualifiedNameProvider(),
@@ -105,6 +126,9 @@ export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServ
     },
     validation: {
         DocumentValidator: services => new TrainSpecDocumentValidator(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new LazyAstNodeDescriptionProvider(services)
     }
 };
 

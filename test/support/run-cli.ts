@@ -26,9 +26,10 @@ const CLI_TIMEOUT_MS = 60_000;
  * what it prints. `node` defaults to the Node running the tests. A run that has not ended
  * after `timeoutMs` is killed (its code is then null), so a CLI that hangs fails its test.
  */
-export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliRun> {
     const child = spawn(options.node ?? process.execPath, [join(REPO_ROOT, 'bin', 'trainspec.js'), ...args], {
         cwd: options.cwd ?? REPO_ROOT,
+        ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
         stdio: ['ignore', 'pipe', 'pipe'],
         timeout: options.timeoutMs ?? CLI_TIMEOUT_MS,
         killSignal: 'SIGKILL',
