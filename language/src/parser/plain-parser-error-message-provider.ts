@@ -12,6 +12,8 @@ import { ResilientLangiumParser } from './resilient-langium-parser.js';
 export class PlainParserErrorMessageProvider implements IParserErrorMessageProvider {
     /** The grammar's terminals (`ID`, `STRING`, …): every other token type is a keyword. */
     protected readonly terminals: Set<string>;
+    /** The tokens of errors that say what should have come before them, right after the token before. */
+    protected readonly missingBefore = new WeakSet<IToken>();
 
     constructor(protected readonly services: LangiumCoreServices) {
         this.terminals = new Set(services.Grammar.rules.filter(GrammarAST.isTerminalRule).map(rule => rule.name));
@@ -20,6 +22,9 @@ export class PlainParserErrorMessageProvider implements IParserErrorMessageProvi
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         const expected = this.tokenName(options.expected);
         const context = this.context(options.actual, ruleOf(options.ruleName));
+        if (expected !== '}' && expected !== 'EOF') {
+            this.missingBefore.add(options.actual);
+        }
         return sentence(this.mismatch(expected, context) ?? `${capitalised(this.describeExpected(expected))} is needed here, not ${found(options.actual)}`);
     }
 
@@ -30,6 +35,7 @@ export class PlainParserErrorMessageProvider implements IParserErrorMessageProvi
     buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
         const actual = options.actual[0];
         const context = this.context(actual, ruleOf(options.ruleName));
+        this.missingBefore.add(actual);
         const firsts = [...new Set(options.expectedPathsPerAlt.flatMap(alternative => alternative.map(path => this.tokenName(path[0]))))];
         const message = firsts.length === 1 ? this.mismatch(firsts[0], context) : this.alternativesMismatch(context);
         return sentence(message ?? `${capitalised(this.describeChoice(firsts))} is needed here, not ${found(actual)}`);
@@ -38,6 +44,15 @@ export class PlainParserErrorMessageProvider implements IParserErrorMessageProvi
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
         const firsts = [...new Set(options.expectedIterationPaths.map(path => this.tokenName(path[0])))];
         return sentence(`${capitalised(this.describeChoice(firsts))} is needed here, not ${found(options.actual[0])}`);
+    }
+
+    /**
+     * Whether the error found at `token` says what is missing before it ("`hours` needs a whole
+     * number"), rather than that the token itself is out of place ("`covers` does not belong in
+     * a programme"): the former belongs right after the token before, which may be lines earlier.
+     */
+    isMissingBefore(token: IToken): boolean {
+        return this.missingBefore.has(token);
     }
 
     /** What a mismatch means where it happened, or undefined to fall back on naming what is needed. */

@@ -1,5 +1,6 @@
 import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
-import { EOF, type IToken, type TokenType } from 'chevrotain';
+import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { PlainParserErrorMessageProvider } from './plain-parser-error-message-provider.js';
 
 /** The part of Chevrotain's in-rule error recovery that single-token replacement builds on. */
 interface InRuleRecovery {
@@ -28,8 +29,11 @@ const BRACES = new Set(['{', '}']);
  * keeps the rest of the tree, with one error.
  */
 export class ResilientLangiumParser extends LangiumParser {
+    protected readonly messages: LangiumCoreServices['parser']['ParserErrorMessageProvider'];
+
     constructor(services: LangiumCoreServices) {
         super(services);
+        this.messages = services.parser.ParserErrorMessageProvider;
         addSingleTokenReplacement(this.wrapper as unknown as InRuleRecovery);
     }
 
@@ -37,7 +41,33 @@ export class ResilientLangiumParser extends LangiumParser {
         // When Chevrotain's recovery exhausts the call stack, LangiumParser keeps the half-built nodes
         // of that file on its private node stack and would graft them into the next document it parses.
         (this as unknown as { stack: AstNode[] }).stack = [];
-        return super.parse<T>(input, options);
+        const result = super.parse<T>(input, options);
+        result.parserErrors.forEach(error => this.placeAfterPreviousToken(error));
+        return result;
+    }
+
+    /**
+     * An error is found at the token where something else was needed. When it says what is
+     * missing before that token ("`hours` needs a whole number") and the token is on a later
+     * line (`hours` ends one line, the next clause starts the next), the error belongs right
+     * after the token before it: diagnostics and the coverage notice then name that line.
+     */
+    protected placeAfterPreviousToken(error: IRecognitionException): void {
+        const previous = (error as IRecognitionException & { previousToken?: IToken }).previousToken;
+        const token = error.token;
+        if (!(this.messages instanceof PlainParserErrorMessageProvider) || !previous || !hasPosition(previous) || !hasPosition(token)
+            || !this.messages.isMissingBefore(token) || previous.endLine! >= token.startLine!) {
+            return;
+        }
+        error.token = {
+            ...token,
+            startOffset: previous.endOffset! + 1,
+            endOffset: previous.endOffset!,
+            startLine: previous.endLine,
+            startColumn: previous.endColumn! + 1,
+            endLine: previous.endLine,
+            endColumn: previous.endColumn
+        };
     }
 
     /**
@@ -50,6 +80,11 @@ export class ResilientLangiumParser extends LangiumParser {
         const end = token.tokenType !== EOF && Number.isFinite(token.startOffset) ? firstAtOrAfter(input, token.startOffset) : Math.min(currIdx + 1, input.length);
         return input.slice(Math.max(0, end - limit), end);
     }
+}
+
+/** Whether a token has a place in the text: not the end of the file, nor a token recovery inserted. */
+function hasPosition(token: IToken): boolean {
+    return token.tokenType !== EOF && Number.isFinite(token.startOffset) && token.startOffset >= 0 && Number.isFinite(token.startLine);
 }
 
 /**

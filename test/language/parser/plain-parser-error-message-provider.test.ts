@@ -118,3 +118,18 @@ describe('syntax errors in the designer\'s words', () => {
         expect(syntaxErrors(await parseCatalogue(text))[0]).toBe(message);
     });
 });
+
+describe('where a syntax error is reported', () => {
+    test('what is missing at the end of a line is reported there, not on the next line\'s first word', async () => {
+        const document = await parseSpec('module M "Module" {\n    hours\n    covers RoSH.a,\n}');
+        expect(document.parseResult.parserErrors.map(error => [error.message, error.token.startLine, error.token.startColumn])).toEqual([
+            ['`hours` needs a whole number, such as `hours 30`.', 2, 10],
+            ['A name of a standard is missing after the comma.', 3, 19]
+        ]);
+    });
+
+    test('a word out of place is reported on the word itself', async () => {
+        const document = await parseSpec('programme P "Programme" {\n    prepares PSO\n    covers RoSH.a\n}');
+        expect(document.parseResult.parserErrors.map(error => [error.token.image, error.token.startLine, error.token.startColumn])).toEqual([['covers', 3, 5]]);
+    });
+});
