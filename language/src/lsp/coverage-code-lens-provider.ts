@@ -1,6 +1,7 @@
 import type { LangiumDocument, NameProvider } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { shownName } from '../catalogue/item-descriptions.js';
 import { programmesIn, type CoverageAnalysis } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { Programme } from '../generated/ast.js';
@@ -36,7 +37,8 @@ export class CoverageCodeLensProvider implements CodeLensProvider {
         const titles = coverage.syntaxError ? [this.labels.syntaxErrorWait(coverage.syntaxError, document.uri)] : coverage.tallies.map(tally => this.labels.tally(tally));
         return titles.map(title => ({
             range,
-            command: { title, command: Commands.showCoverage, arguments: [document.uri.toString(), programme.name] }
+            // The coverage view knows a programme without a name yet by the same stand-in (see CoverageMatrixBuilder).
+            command: { title, command: Commands.showCoverage, arguments: [document.uri.toString(), shownName(programme)] }
         }));
     }
 }

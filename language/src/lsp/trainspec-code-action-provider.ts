@@ -1,11 +1,11 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type IndexManager, type LangiumDocument, type NameProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { itemPhrase, nameOf, titledPhrase } from '../catalogue/item-descriptions.js';
 import { originId, type CoverageAnalysis, type ProgrammeCoverage, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { ItemUsage } from '../coverage/item-usage.js';
-import { itemTitle } from '../catalogue/item-descriptions.js';
-import { Area, isArea, isModule, isProgramme, isSkillSet, type Coverable, type Module, type Programme } from '../generated/ast.js';
+import { Area, isArea, isModule, isProgramme, isSkillSet, type Coverable, type Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import { appendToList, insertAtEndOfBlock, insertLineAfter, type DocumentEdit } from './spec-edits.js';
@@ -91,7 +91,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         }));
     }
 
-    /** 'Add 'item' to 'module'' for each module of the programme; 'Create a module covering …' for each role or pathway that needs X. */
+    /** 'Add X to module M' for each module of the programme; 'Create a module covering …' for each role or pathway that needs X. */
     protected coverRequirement(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const programme = this.nodeAt(document, diagnostic, isProgramme);
         const item: unknown = diagnostic.data?.item;
@@ -111,7 +111,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
                     ? appendToList(module, module.covers[module.covers.length - 1].$refNode!, name)
                     : insertAtEndOfBlock(module, [`covers ${name}`]);
                 if (edit) {
-                    actions.push(this.quickFix(`Add ${quoted(itemTitle(item))} to ${quoted(titleOf(module))}`, diagnostic, workspaceEdit(edit)));
+                    actions.push(this.quickFix(`Add ${itemPhrase(item)} to ${titledPhrase(module)}`, diagnostic, workspaceEdit(edit)));
                 }
             }
         }
@@ -129,6 +129,9 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         const gaps = coverage.gaps.filter(status => status.origins.some(other => originId(other) === required));
         // For a skill set, its best unit: one name per gap, each once (a unit may be a gap of its own too).
         const items = [...new Set(gaps.flatMap(status => this.meetingItems(coverage, status.item).slice(0, 1).map(item => this.names.getName(item)!)))];
+        if (items.length === 0) {
+            return undefined;
+        }
         const name = this.unusedName(`${required}Gaps`);
         const subject = origin.kind === 'role' ? this.labels.role(origin.role) : this.labels.pathway(origin.area);
         // The stub's title is a spec string: no quote or backslash from a title may end it early.
@@ -146,7 +149,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         return this.quickFix(`Create a module covering ${what} of ${subject}`, diagnostic, workspaceEdit(edit));
     }
 
-    /** 'Change 'Risk' to 'Assess risk of harm …'' for the set's units, ranked for the module's first programme. */
+    /** "Change 'Risk' to 'Assess risk of harm …'" for the set's units, ranked for the module's first programme. */
     protected replaceSkillSet(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const module = this.nodeAt(document, diagnostic, isModule);
         const skillSet = module?.covers.find(ref => isSkillSet(ref.ref) && ref.$refNode && rangeEquals(ref.$refNode.range, diagnostic.range))?.ref;
@@ -154,29 +157,33 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const [programme] = this.coverage.programmesOf(module);
-        const units = programme ? this.meetingItems(this.coverage.ofProgramme(programme), skillSet) : this.usage.unitsOf(skillSet);
+        const units = programme ? this.meetingItems(this.coverage.ofProgramme(programme), skillSet)
+            : this.usage.unitsOf(skillSet).filter(unit => nameOf(unit) !== undefined);
         return units.slice(0, UNITS_OFFERED).map((unit, index) => ({
-            ...this.quickFix(`Change ${quoted(itemTitle(skillSet))} to ${quoted(itemTitle(unit))}`, diagnostic,
+            ...this.quickFix(`Change ${itemPhrase(skillSet)} to ${itemPhrase(unit)}`, diagnostic,
                 { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: this.names.getName(unit)! }] } }),
             ...(index === 0 ? { isPreferred: true } : {})
         }));
     }
 
-    /** 'Add 'module' to 'programme'' for each programme in the workspace. */
+    /** "Add 'module' to 'programme'" for each programme in the workspace. */
     protected includeModule(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const module = this.nodeAt(document, diagnostic, isModule);
-        if (!module) {
+        // A programme includes a module by its name: a module still without one cannot be included yet.
+        const name = module && nameOf(module);
+        if (!name) {
             return [];
         }
         const actions: CodeAction[] = [];
-        // Listing the programmes analyses none of them.
-        const programmes = this.coverage.programmes().sort((a, b) => a.name.localeCompare(b.name));
-        for (const programme of programmes) {
+        // Listing the programmes analyses none of them. A programme still without a name is named by its title.
+        const programmes = this.coverage.programmes().map(programme => ({ programme, phrase: titledPhrase(programme) }))
+            .sort((a, b) => a.phrase.localeCompare(b.phrase));
+        for (const { programme, phrase } of programmes) {
             const edit = programme.includes.length > 0
-                ? appendToList(programme, programme.includes[programme.includes.length - 1].$refNode!, module.name)
-                : insertLineAfter(programme, headerEnd(programme), `includes ${module.name}`);
+                ? appendToList(programme, programme.includes[programme.includes.length - 1].$refNode!, name)
+                : insertLineAfter(programme, headerEnd(programme), `includes ${name}`);
             if (edit) {
-                actions.push(this.quickFix(`Add ${quoted(titleOf(module))} to ${quoted(titleOf(programme))}`, diagnostic, workspaceEdit(edit)));
+                actions.push(this.quickFix(`Add ${titledPhrase(module)} to ${phrase}`, diagnostic, workspaceEdit(edit)));
             }
         }
         return actions;
@@ -232,16 +239,6 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         }
         return name;
     }
-}
-
-/** How a quick fix names a module or a programme: by its title, as the designer wrote it. */
-function titleOf(node: Module | Programme): string {
-    return node.title || node.name;
-}
-
-/** A title in a quick fix's title: 'Probation policy and legislation'. */
-function quoted(title: string): string {
-    return `'${title}'`;
 }
 
 function workspaceEdit(...edits: DocumentEdit[]): WorkspaceEdit {

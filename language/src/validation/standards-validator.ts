@@ -1,4 +1,5 @@
 import { AstUtils, DocumentState, WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { sentenceSubject } from '../catalogue/item-descriptions.js';
 import { isRole, type Role, type TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
@@ -22,8 +23,7 @@ export class StandardsValidator {
         if (cycle) {
             // On the `extends` reference that leads into the cycle, not necessarily the first one.
             const index = Math.max(0, role.extends.findIndex(ref => ref.ref === cycle[1]));
-            const labels = this.services.shared.coverage.CoverageLabels;
-            accept('error', `${labels.role(role)} extends itself through ${cycle.map(each => labels.role(each)).join(' → ')}.`, {
+            accept('error', `${sentenceSubject(role)} extends itself through ${cycle.map(each => this.services.shared.coverage.CoverageLabels.role(each)).join(' → ')}.`, {
                 node: role,
                 property: 'extends',
                 index,

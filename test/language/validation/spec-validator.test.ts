@@ -123,3 +123,24 @@ describe('programme checks', () => {
         expect(workspace.diagnostics('tidy.tspec')).toEqual([]);
     });
 });
+
+describe('checks of half-typed declarations', () => {
+    // Parser recovery leaves out a name that has not been typed yet; the messages name it by its title, or say 'this', never 'undefined'.
+    test('a programme or module without a name yet is called by its title', async () => {
+        const workspace = await TestWorkspace.create({
+            'typing.tspec': `programme "Still typing" {
+    module "Also typing" { hours 0 }
+}`
+        });
+        expect(workspace.messages('typing.tspec', DiagnosticCode.ProgrammeWithoutRole)).toEqual([
+            `Programme 'Still typing' prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`
+        ]);
+        expect(workspace.messages('typing.tspec', DiagnosticCode.ModuleCoversNothing)).toEqual([
+            `Module 'Also typing' covers no standard. Add a line such as 'covers RoSH.a'.`
+        ]);
+        expect(workspace.messages('typing.tspec', DiagnosticCode.NonPositiveHours)).toEqual([
+            `Module 'Also typing' must take a positive number of hours, not 0.`
+        ]);
+        expect(workspace.messages('typing.tspec').filter(message => message.includes('undefined'))).toEqual([]);
+    });
+});

@@ -21,7 +21,7 @@ describe('role extends cycles', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Error,
                 code: DiagnosticCode.RoleExtendsCycle,
-                message: `Coach extends itself through Coach → Mentor → Coach.`,
+                message: `Role 'Coach' extends itself through Coach → Mentor → Coach.`,
                 range: workspace.rangeOf('coach.nos', 'Mentor')
             })
         ]);
@@ -33,7 +33,7 @@ describe('role extends cycles', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Error,
                 code: DiagnosticCode.RoleExtendsCycle,
-                message: `Loop extends itself through Loop → Loop.`,
+                message: `Role 'Loop' extends itself through Loop → Loop.`,
                 range: workspace.rangeOf('roles.nos', 'Loop', 2)
             })
         ]);
@@ -47,9 +47,9 @@ role Coach "Coach" extends Mentor { }`,
 role Deputy "Deputy" extends Lead { }`
         });
         expect(workspace.diagnostics('lead.nos')).toEqual([
-            expect.objectContaining({ message: `Lead extends itself through Lead → Deputy → Lead.`, range: workspace.rangeOf('lead.nos', 'Deputy') })
+            expect.objectContaining({ message: `Role 'Lead' extends itself through Lead → Deputy → Lead.`, range: workspace.rangeOf('lead.nos', 'Deputy') })
         ]);
-        expect(workspace.messages('others.nos')).toEqual([`Mentor extends itself through Mentor → Coach → Mentor.`]);
+        expect(workspace.messages('others.nos')).toEqual([`Role 'Mentor' extends itself through Mentor → Coach → Mentor.`]);
     });
 
     test('a role that extends a cycle without being part of it has no error of its own', async () => {
@@ -68,7 +68,7 @@ role Coach "Coach" extends Mentor { }`,
         const workspace = await TestWorkspace.create({ 'ring.nos': ring });
         const messages = workspace.messages('ring.nos', DiagnosticCode.RoleExtendsCycle);
         expect(messages).toHaveLength(1);
-        expect(messages[0]).toBe(`Role 0 extends itself through ${[...Array.from({ length: size }, (_, i) => `Role ${i}`), 'Role 0'].join(' → ')}.`);
+        expect(messages[0]).toBe(`Role 'Role 0' extends itself through ${[...Array.from({ length: size }, (_, i) => `Role ${i}`), 'Role 0'].join(' → ')}.`);
         const roles = AstUtils.streamAllContents(workspace.document('ring.nos').parseResult.value).filter(isRole).toArray();
         const work: RingWork = { steps: 0 };
         expect(extendsRings(roles, () => 0, work)).toHaveLength(1);
