@@ -1,8 +1,11 @@
 import { join } from 'node:path';
-import { DefaultTrainSpecSettings, type TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { URI } from 'langium';
+import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
+import { isIgnored, type CoverageSeverity, type TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
 import { BatchCheck, type Shard } from './batch/batch-check.js';
 import { CACHE_FILE_NAME, CheckCache } from './batch/check-cache.js';
 import { createGroupRunner } from './batch/worker-pool.js';
+import { loadRunConfig } from './config-file.js';
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { createProgress } from './progress.js';
@@ -10,17 +13,29 @@ import { reportOfFindings, type CheckReport } from './reports/check-report.js';
 import { formatGithub } from './reports/github-report.js';
 import { formatJson } from './reports/json-report.js';
 import { formatJunit } from './reports/junit-report.js';
+import { formatSarif } from './reports/sarif-report.js';
+import { visibleText } from './reports/terminal-text.js';
 import { formatText } from './reports/text-report.js';
+import { printConfig } from './print-config.js';
 import { collectSources } from './source-files.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'github', 'junit'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'github', 'junit', 'sarif'] as const;
 export type CheckFormat = typeof CHECK_FORMATS[number];
 
-const FORMATTERS: Record<CheckFormat, (report: CheckReport) => string> = {
+/** What a report may say about the run besides its findings. */
+export interface RunInfo {
+    /** TrainSpec's version. */
+    version: string;
+    /** The working folder, which the report's paths are relative to. */
+    cwd: string;
+}
+
+const FORMATTERS: Record<CheckFormat, (report: CheckReport, run: RunInfo) => string> = {
     text: formatText,
     json: formatJson,
     github: formatGithub,
-    junit: formatJunit
+    junit: formatJunit,
+    sarif: formatSarif
 };
 
 export interface CheckOptions {
@@ -28,7 +43,12 @@ export interface CheckOptions {
     cwd: string;
     format: CheckFormat;
     maxWarnings?: number;
-    settings: Partial<TrainSpecSettings>;
+    /** `--coverage-severity`, if given. */
+    coverageSeverity?: CoverageSeverity;
+    /** `--config`: the configuration file to use instead of the one found. */
+    config?: string;
+    /** `--print-config`: print the settings in force for this path instead of checking. */
+    printConfig?: string;
     /** TrainSpec's version: part of the cache's key. */
     version: string;
     /** Keep results in `.trainspec-cache` in the working folder and reuse those of unchanged groups. */
@@ -43,15 +63,28 @@ export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
  * library, prints the report and returns the exit code.
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
-    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
+    const runConfig = loadRunConfig(options.config, options.cwd);
+    if ('problem' in runConfig) {
+        process.stderr.write(`trainspec: ${visibleText(runConfig.problem)}\n`);
+        return ExitCode.InputProblem;
+    }
+    // Plain data: it goes to the worker threads as it is, and into the cache's key.
+    const settings: TrainSpecSettings = { coverageSeverity: options.coverageSeverity ?? 'warning', configs: runConfig.config ? [runConfig.config] : [] };
+    if (options.printConfig !== undefined) {
+        process.stdout.write(printConfig(settings, options.printConfig, options.cwd));
+        return ExitCode.Clean;
+    }
+    reportOverride(settings, options.coverageSeverity);
+    const ignored = (path: string) => isIgnored(settings, URI.file(path));
+    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, undefined, undefined, ignored));
     if (options.format !== 'text') {
         // The report on stdout is for machines; people reading the CI log still see what went wrong.
         problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     }
-    const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options)) : undefined;
+    const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options.version, settings)) : undefined;
     const checked = await new BatchCheck({
         files,
-        createRunner: count => createGroupRunner(options.settings, count),
+        createRunner: count => createGroupRunner(settings, count),
         cache,
         shard: options.shard,
         progress: createProgress(process.stderr, files.length > 0)
@@ -69,7 +102,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         process.stderr.write(line);
     }
     const report = reportOfFindings(checked.files, shownProblems);
-    process.stdout.write(FORMATTERS[options.format](report));
+    process.stdout.write(FORMATTERS[options.format](report, { version: options.version, cwd: options.cwd }));
     if (shownProblems.length > 0) {
         return ExitCode.InputProblem;
     }
@@ -82,7 +115,15 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     return report.summary.errors > 0 || tooManyWarnings ? ExitCode.Problems : ExitCode.Clean;
 }
 
-/** What makes every cached result stale: TrainSpec's version and the effective settings. */
-function cacheStamp(options: CheckOptions): string {
-    return JSON.stringify({ version: options.version, settings: { ...new DefaultTrainSpecSettings(), ...options.settings } });
+/** What makes every cached result stale: TrainSpec's version and the effective settings, the configuration file's included. */
+function cacheStamp(version: string, settings: TrainSpecSettings): string {
+    return JSON.stringify({ version, settings });
+}
+
+/** Where both the flag and the configuration file set the severity of gaps, the file wins, as in the editor; the log says so. */
+function reportOverride(settings: TrainSpecSettings, flag: CoverageSeverity | undefined): void {
+    const fromFile = settings.configs[0]?.severity[DiagnosticCode.UncoveredRequirement];
+    if (flag !== undefined && fromFile !== undefined && fromFile !== flag) {
+        process.stderr.write(`trainspec: ${visibleText(`${URI.parse(settings.configs[0].file).fsPath} sets ${DiagnosticCode.UncoveredRequirement} to "${fromFile}", which takes precedence over --coverage-severity ${flag}.`)}\n`);
+    }
 }

@@ -30,10 +30,12 @@ function isSkippedFolder(name: string): boolean {
  * Finds the specs and catalogues named by files, folders and globs, reads them, and reports
  * every path that cannot be used without stopping at it. Symbolic links are followed (a folder
  * reached twice is walked once, so a link to an ancestor cannot loop), and a file reached by
- * several paths is checked once, under the first path in sorted order.
+ * several paths is checked once, under the first path in sorted order. Files and folders that
+ * `isIgnored` (the configuration file's `ignore`) are not read at all.
  */
-export function collectSources(args: string[], cwd: string, extensions = SOURCE_EXTENSIONS, fileSystem: SourceFileSystem = new NodeSourceFileSystem()): CollectedSources {
-    const collector = new SourceCollector(fileSystem, cwd, extensions);
+export function collectSources(args: string[], cwd: string, extensions = SOURCE_EXTENSIONS, fileSystem: SourceFileSystem = new NodeSourceFileSystem(),
+    isIgnored: (path: string) => boolean = () => false): CollectedSources {
+    const collector = new SourceCollector(fileSystem, cwd, extensions, isIgnored);
     for (const arg of args.length > 0 ? args : ['.']) {
         collector.expand(arg);
     }
@@ -46,7 +48,8 @@ class SourceCollector {
     /** Identities of the folders walked so far. */
     private readonly walked = new Set<string>();
 
-    constructor(private readonly fileSystem: SourceFileSystem, private readonly cwd: string, private readonly extensions: string[]) {}
+    constructor(private readonly fileSystem: SourceFileSystem, private readonly cwd: string, private readonly extensions: string[],
+        private readonly isIgnored: (path: string) => boolean) {}
 
     expand(arg: string): void {
         if (isDynamicPattern(arg)) {
@@ -76,7 +79,7 @@ class SourceCollector {
     read(): CollectedSources {
         const files: SourceFile[] = [];
         const identitiesRead = new Set<string>();
-        for (const path of [...this.paths].sort()) {
+        for (const path of [...this.paths].sort().filter(path => !this.isIgnored(path))) {
             const displayPath = this.display(path);
             const bytes = readFileBytes(this.fileSystem, path);
             if ('problem' in bytes) {
@@ -107,7 +110,7 @@ class SourceCollector {
     }
 
     private walk(folder: string, identity: string): void {
-        if (this.walked.has(identity)) {
+        if (this.walked.has(identity) || this.isIgnored(folder)) {
             return;
         }
         this.walked.add(identity);
