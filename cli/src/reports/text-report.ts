@@ -15,7 +15,11 @@ export function formatFinding(finding: Finding): string {
     return visibleText(`${where} ${finding.severity} ${finding.message} [${finding.code}]`);
 }
 
-function summaryLine({ summary }: CheckReport): string {
+/**
+ * What the run counted: '4 problems (1 error, 3 warnings) in 1 of 8 files.' ('in 1 file' when it
+ * checked one), '… and 2 paths that could not be checked', or 'No problems found in 8 files.'
+ */
+function summaryLine({ summary, findings, files: checked }: CheckReport): string {
     const files = plural(summary.files, 'file');
     const total = summary.errors + summary.warnings + summary.information;
     if (total === 0) {
@@ -25,7 +29,14 @@ function summaryLine({ summary }: CheckReport): string {
     if (summary.information > 0) {
         parts.push(`${summary.information} information`);
     }
-    return `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}.`;
+    const checkedFiles = new Set(checked);
+    const withProblems = new Set(findings.map(finding => finding.file));
+    const inChecked = [...withProblems].filter(file => checkedFiles.has(file)).length;
+    // A path that could not be read is not among the files checked; its problem is counted, and so is it, apart.
+    const unchecked = withProblems.size - inChecked;
+    const where = (summary.files === 1 && inChecked === 1 ? files : `${inChecked.toLocaleString('en-GB')} of ${files}`)
+        + (unchecked > 0 ? ` and ${plural(unchecked, 'path')} that could not be checked` : '');
+    return `${plural(total, 'problem')} (${parts.join(', ')}) in ${where}.`;
 }
 
 function plural(count: number, noun: string): string {
