@@ -1,19 +1,27 @@
+import { appendFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { failureReason } from './files/regular-file.js';
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { loadWorkspace } from './load-workspace.js';
+import { writeReport, type ReportDestination } from './output-file.js';
+import { useColour, type ColourChoice } from './output-style.js';
 import { createProgress } from './progress.js';
 import { createCheckReport, type CheckReport } from './reports/check-report.js';
 import { formatGithub } from './reports/github-report.js';
 import { formatJson } from './reports/json-report.js';
 import { formatJunit } from './reports/junit-report.js';
+import { formatMarkdownSummary } from './reports/markdown-summary.js';
+import type { ReportContext } from './reports/report-context.js';
+import { visibleText } from './reports/terminal-text.js';
 import { formatText } from './reports/text-report.js';
 import { collectSources } from './source-files.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github', 'junit'] as const;
 export type CheckFormat = typeof CHECK_FORMATS[number];
 
-const FORMATTERS: Record<CheckFormat, (report: CheckReport) => string> = {
+const FORMATTERS: Record<CheckFormat, (report: CheckReport, context: ReportContext) => string> = {
     text: formatText,
     json: formatJson,
     github: formatGithub,
@@ -26,31 +34,69 @@ export interface CheckOptions {
     format: CheckFormat;
     maxWarnings?: number;
     settings: Partial<TrainSpecSettings>;
+    /** Where the report goes (`-o/--output-file`). */
+    destination: ReportDestination;
+    /** `--quiet`: the report lists errors only. */
+    quiet: boolean;
+    /** `--color` / `--no-color`. */
+    colour: ColourChoice;
+    env: NodeJS.ProcessEnv;
 }
 
 export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
 
 /**
  * `trainspec check`: checks every spec and catalogue found, together with the built-in
- * library, prints the report and returns the exit code.
+ * library, writes the report and returns the exit code.
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
+    const started = performance.now();
     const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
-    if (options.format !== 'text') {
-        // The report on stdout is for machines; people reading the CI log still see what went wrong.
+    // The text report on a terminal tells people; anywhere else (a machine format, a file) they
+    // still see in the CI log what went wrong.
+    const toPeople = options.format === 'text' && options.destination.kind === 'stdout';
+    if (!toPeople) {
         problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     }
     const { documents } = await loadWorkspace(files, options.settings, createProgress(process.stderr, files.length > 0));
     const report = createCheckReport(documents.map((document, index) => ({ document, displayPath: files[index].displayPath })), problems);
-    process.stdout.write(FORMATTERS[options.format](report));
+    const shown = options.quiet ? errorsOnly(report) : report;
+    const context: ReportContext = {
+        seconds: (performance.now() - started) / 1000,
+        // A report written to a file is coloured only when asked for by name.
+        colour: options.destination.kind === 'stdout' ? useColour(options.colour, process.stdout, options.env) : options.colour === true,
+        hidden: report.findings.length - shown.findings.length
+    };
+    writeReport(FORMATTERS[options.format](shown, context), options.destination);
+    if (options.format === 'github' && options.env.GITHUB_STEP_SUMMARY) {
+        addJobSummary(options.env.GITHUB_STEP_SUMMARY, formatMarkdownSummary(shown));
+    }
     if (problems.length > 0) {
         return ExitCode.InputProblem;
     }
+    // Counted on every finding, whether --quiet shows them or not.
     const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings;
     if (tooManyWarnings) {
-        // Like the input problems above: in the text report on stdout, otherwise on stderr for the CI log.
         const line = `${report.summary.warnings} warnings is more than --max-warnings ${options.maxWarnings} allows.\n`;
-        (options.format === 'text' ? process.stdout : process.stderr).write(line);
+        (toPeople ? process.stdout : process.stderr).write(line);
     }
     return report.summary.errors > 0 || tooManyWarnings ? ExitCode.Problems : ExitCode.Clean;
+}
+
+/** Appends to GitHub's job summary file; a failure there is worth a line in the log, not a failed check. */
+function addJobSummary(path: string, markdown: string): void {
+    try {
+        appendFileSync(path, markdown);
+    } catch (error) {
+        process.stderr.write(`trainspec: ${visibleText(`cannot add to the job summary (GITHUB_STEP_SUMMARY=${path}): ${failureReason(error)}.`)}\n`);
+    }
+}
+
+/** The report as `--quiet` shows it: errors only, and only errors counted. */
+function errorsOnly(report: CheckReport): CheckReport {
+    return {
+        ...report,
+        findings: report.findings.filter(finding => finding.severity === 'error'),
+        summary: { ...report.summary, warnings: 0, information: 0 }
+    };
 }

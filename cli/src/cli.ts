@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { COVERAGE_SEVERITIES, type CoverageSeverity } from '../../language/src/workspace/trainspec-settings.js';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './check-command.js';
 import { UsageError } from './cli-error.js';
+import { reportDestination } from './output-file.js';
+import type { ColourChoice } from './output-style.js';
 import { visibleText } from './reports/terminal-text.js';
 import { runStandards, STANDARDS_FORMATS, type StandardsFormat } from './standards-command.js';
 
@@ -18,9 +20,16 @@ Options for check:
   --max-warnings <n>              exit with 1 when there are more than n warnings
   --coverage-severity <severity>  report uncovered requirements as error, warning (default),
                                   information, or not at all (off)
+  --quiet                         list errors only (--max-warnings still counts every warning)
+  --color, --no-color             colour the text report, or not (default: on a terminal only;
+                                  the NO_COLOR and FORCE_COLOR variables are honoured)
 
 Options for standards:
   --format <format>               text (default) or json
+
+Options for both:
+  -o, --output-file <file>        write the report to this file (folders are made) instead of
+                                  the standard output
 
   -h, --help                      show this help
   -v, --version                   show the version
@@ -63,11 +72,20 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 cwd,
                 format: oneOf('--format', values.format ?? 'text', CHECK_FORMATS) as CheckFormat,
                 maxWarnings: values['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', values['max-warnings']),
-                settings: values['coverage-severity'] === undefined ? {} : { coverageSeverity: oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity }
+                settings: values['coverage-severity'] === undefined ? {} : { coverageSeverity: oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity },
+                destination: reportDestination(values['output-file'], cwd),
+                quiet: values.quiet === true,
+                colour: colourChoice(values.color, values['no-color']),
+                env: process.env
             });
         case 'standards':
             rejectCheckOnlyOptions(values);
-            return runStandards({ paths, cwd, format: oneOf('--format', values.format ?? 'text', STANDARDS_FORMATS) as StandardsFormat });
+            return runStandards({
+                paths,
+                cwd,
+                format: oneOf('--format', values.format ?? 'text', STANDARDS_FORMATS) as StandardsFormat,
+                destination: reportDestination(values['output-file'], cwd)
+            });
         default:
             throw new UsageError(`unknown command '${command}'. The commands are 'check' and 'standards'.`);
     }
@@ -83,6 +101,10 @@ function parse(args: string[]) {
                 format: { type: 'string' },
                 'max-warnings': { type: 'string' },
                 'coverage-severity': { type: 'string' },
+                'output-file': { type: 'string', short: 'o' },
+                quiet: { type: 'boolean' },
+                color: { type: 'boolean' },
+                'no-color': { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
             }
@@ -106,11 +128,18 @@ function nonEmpty(paths: string[]): string[] {
 }
 
 function rejectCheckOnlyOptions(values: Record<string, unknown>): void {
-    for (const option of ['max-warnings', 'coverage-severity']) {
+    for (const option of ['max-warnings', 'coverage-severity', 'quiet', 'color', 'no-color']) {
         if (values[option] !== undefined) {
             throw new UsageError(`--${option} applies to 'check', not 'standards'.`);
         }
     }
+}
+
+function colourChoice(colour: boolean | undefined, noColour: boolean | undefined): ColourChoice {
+    if (colour && noColour) {
+        throw new UsageError('--color and --no-color contradict each other; give one.');
+    }
+    return colour ? true : noColour ? false : undefined;
 }
 
 function oneOf(option: string, value: string, allowed: readonly string[]): string {

@@ -1,7 +1,11 @@
 import { runCli } from './cli.js';
+import { quietWhenClosed } from './closed-output.js';
 import { visibleText } from './reports/terminal-text.js';
 
 declare const TRAINSPEC_VERSION: string;
+
+quietWhenClosed(process.stdout, 'the standard output');
+quietWhenClosed(process.stderr, 'the standard error');
 
 runCli(process.argv.slice(2), process.cwd(), typeof TRAINSPEC_VERSION === 'string' ? TRAINSPEC_VERSION : 'development')
     .then(code => {

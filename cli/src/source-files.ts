@@ -27,13 +27,21 @@ function isSkippedFolder(name: string): boolean {
 }
 
 /**
+ * What a folder named on the command line (or the current folder, when no path is given) that
+ * holds none of the files looked for is: a problem (for `check`, where nothing checked must not
+ * pass as clean, as with a glob that matches nothing), or fine (for `standards`, which lists the
+ * built-in library whatever the folder holds).
+ */
+export type EmptyFolders = 'problem' | 'fine';
+
+/**
  * Finds the specs and catalogues named by files, folders and globs, reads them, and reports
  * every path that cannot be used without stopping at it. Symbolic links are followed (a folder
  * reached twice is walked once, so a link to an ancestor cannot loop), and a file reached by
  * several paths is checked once, under the first path in sorted order.
  */
-export function collectSources(args: string[], cwd: string, extensions = SOURCE_EXTENSIONS, fileSystem: SourceFileSystem = new NodeSourceFileSystem()): CollectedSources {
-    const collector = new SourceCollector(fileSystem, cwd, extensions);
+export function collectSources(args: string[], cwd: string, extensions = SOURCE_EXTENSIONS, fileSystem: SourceFileSystem = new NodeSourceFileSystem(), emptyFolders: EmptyFolders = 'problem'): CollectedSources {
+    const collector = new SourceCollector(fileSystem, cwd, extensions, emptyFolders);
     for (const arg of args.length > 0 ? args : ['.']) {
         collector.expand(arg);
     }
@@ -45,8 +53,10 @@ class SourceCollector {
     private readonly paths = new Set<string>();
     /** Identities of the folders walked so far. */
     private readonly walked = new Set<string>();
+    /** How many sources the walks have found, counting a file found twice twice. */
+    private found = 0;
 
-    constructor(private readonly fileSystem: SourceFileSystem, private readonly cwd: string, private readonly extensions: string[]) {}
+    constructor(private readonly fileSystem: SourceFileSystem, private readonly cwd: string, private readonly extensions: string[], private readonly emptyFolders: EmptyFolders) {}
 
     expand(arg: string): void {
         if (isDynamicPattern(arg)) {
@@ -63,7 +73,7 @@ class SourceCollector {
             return;
         }
         if (kind === 'folder') {
-            this.walk(path, identity);
+            this.expandFolder(arg, path, identity);
         } else if (!this.isSource(path)) {
             this.report(arg, { code: 'unsupported-file', message: `Not a TrainSpec file (expected ${this.extensions.join(' or ')}).` });
         } else {
@@ -106,6 +116,15 @@ class SourceCollector {
         matches.forEach(path => this.paths.add(path));
     }
 
+    private expandFolder(arg: string, path: string, identity: string): void {
+        const [found, problems, walkedBefore] = [this.found, this.problems.length, this.walked.has(identity)];
+        this.walk(path, identity);
+        // A folder walked before, or one whose walk met problems, has been spoken for already.
+        if (this.emptyFolders === 'problem' && !walkedBefore && this.found === found && this.problems.length === problems) {
+            this.report(arg, { code: 'no-matching-files', message: `No ${this.extensions.join(' or ')} files in this folder or its subfolders.` });
+        }
+    }
+
     private walk(folder: string, identity: string): void {
         if (this.walked.has(identity)) {
             return;
@@ -127,7 +146,7 @@ class SourceCollector {
             if (entry.kind === 'folder' || entry.kind === 'symbolic-link') {
                 this.walkEntry(path, entry.name, entry.kind === 'symbolic-link');
             } else if (this.isSource(entry.name)) {
-                this.paths.add(path);
+                this.addFound(path);
             }
         }
     }
@@ -150,8 +169,13 @@ class SourceCollector {
                 this.walk(path, identity);
             }
         } else if (this.isSource(name)) {
-            this.paths.add(path);
+            this.addFound(path);
         }
+    }
+
+    private addFound(path: string): void {
+        this.found++;
+        this.paths.add(path);
     }
 
     private isSource(path: string): boolean {
