@@ -40,6 +40,11 @@ export function writeReport(text: string, destination: ReportDestination, fileSy
     }
     try {
         mkdirSync(dirname(destination.path), { recursive: true });
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw cannotWrite(code === 'EEXIST' || code === 'ENOTDIR' ? 'a folder on its path is a file' : failureReason(error));
+    }
+    try {
         writeFileSync(destination.path, text);
     } catch (error) {
         throw cannotWrite(failureReason(error));

@@ -26,12 +26,13 @@ const CLI_TIMEOUT_MS = 60_000;
  * what it prints. `node` defaults to the Node running the tests. A run that has not ended
  * after `timeoutMs` is killed (its code is then null), so a CLI that hangs fails its test.
  */
-export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
     const child = spawn(options.node ?? process.execPath, [join(REPO_ROOT, 'bin', 'trainspec.js'), ...args], {
         cwd: options.cwd ?? REPO_ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
         timeout: options.timeoutMs ?? CLI_TIMEOUT_MS,
         killSignal: 'SIGKILL',
+        env: options.env ?? cliEnv(),
         ...options.runAs
     });
     let stdout = '';
@@ -42,6 +43,18 @@ export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; n
         child.on('error', reject);
         child.on('close', code => resolve({ code, stdout, stderr }));
     });
+}
+
+/**
+ * The tests' environment without what changes the CLI's output behind a test's back (colour
+ * forced or refused, a GitHub job summary), plus `extra`.
+ */
+export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    const env = { ...process.env };
+    for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NODE_DISABLE_COLORS', 'GITHUB_STEP_SUMMARY']) {
+        delete env[name];
+    }
+    return { ...env, ...extra };
 }
 
 /** Runs `trainspec ...args` in `cwd` (the repository unless told otherwise). */
