@@ -142,10 +142,10 @@ describe('stdout closed early', () => {
         return new Promise(resolve => child.on('close', code => resolve({ code, stdout: '', stderr })));
     }
 
-    test('trainspec standards | head -1: the first line, then a quiet exit 0, no stack trace', () => {
-        const run = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} bin/trainspec.js standards | head -1; echo "exit \${PIPESTATUS[0]}" >&2`], { cwd: REPO_ROOT, env: cliEnv(), encoding: 'utf8' });
-        expect(lines(run.stdout)).toHaveLength(1);
-        expect(run.stdout).toMatch(/^\w+ \(.+\): /);
+    test('trainspec standards --format json | head -1: the first line, then a quiet exit 0, no stack trace', () => {
+        // The list (70 KB) is more than a pipe holds, so head exits while the CLI is still writing.
+        const run = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} bin/trainspec.js standards --format json | head -1; echo "exit \${PIPESTATUS[0]}" >&2`], { cwd: REPO_ROOT, env: cliEnv(), encoding: 'utf8' });
+        expect(run.stdout).toBe('{\n');
         expect(run.stderr).toBe('exit 0\n');
     });
 
