@@ -35,8 +35,8 @@ Options for both:
   -v, --version                   show the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 a problem with the command or its input (unknown option, empty or missing path, a file that
-cannot be read or is not a regular file).
+2 a problem with the command or its input (unknown option, empty or missing path, a folder with
+no spec files, a file that cannot be read or is not a regular file, a report that cannot be written).
 `;
 
 /** Runs the command line and returns the exit code. Usage mistakes are reported in one line. */
