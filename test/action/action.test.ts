@@ -30,8 +30,8 @@ interface Action {
 
 const ACTION_TEXT = readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8');
 const ACTION = parse(ACTION_TEXT) as Action;
-const WORKFLOW_TEXT = readFileSync(join(REPO_ROOT, 'examples', 'ci', 'github-workflow.yml'), 'utf8');
-const GITLAB_TEXT = readFileSync(join(REPO_ROOT, 'examples', 'ci', 'gitlab-ci.yml'), 'utf8');
+const WORKFLOW_TEXT = readFileSync(join(REPO_ROOT, 'docs', 'ci', 'github-workflow.yml'), 'utf8');
+const GITLAB_TEXT = readFileSync(join(REPO_ROOT, 'docs', 'ci', 'gitlab-ci.yml'), 'utf8');
 const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 const INCOMPLETE = readFileSync(join(REPO_ROOT, 'examples', 'incomplete', 'programme.tspec'), 'utf8');
 const CLEAN = readFileSync(join(REPO_ROOT, 'examples', 'pso-community-payback', 'programme.tspec'), 'utf8');

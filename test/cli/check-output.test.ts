@@ -7,7 +7,6 @@ import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
 
 const INCOMPLETE = readFileSync(join(REPO_ROOT, 'examples', 'incomplete', 'programme.tspec'), 'utf8');
 const ERROR_LINE = "examples/incomplete/programme.tspec:18:31 error Unknown standard 'AssesRiskOfHarm'. Did you mean 'AssessRiskOfHarm'? [unresolved-reference]";
-const SUMMARY = '4 problems (1 error, 3 warnings) in 1 file.';
 // eslint-disable-next-line no-control-regex -- an ANSI escape sequence is what is looked for.
 const ANSI = /\u001b\[\d+m/;
 
