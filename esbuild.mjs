@@ -8,6 +8,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const entries = [
     { in: 'cli/src/main.ts', out: 'cli' },
+    // The batch check's worker threads load this bundle (see cli/src/batch/worker-pool.ts).
+    { in: 'cli/src/batch/check-worker.ts', out: 'check-worker' },
     { in: 'server/src/main.ts', out: 'server' },
     { in: 'client/src/extension.ts', out: 'extension' }
 ].filter(entry => existsSync(entry.in));

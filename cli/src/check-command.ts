@@ -1,14 +1,17 @@
 import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { DefaultTrainSpecSettings, type TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { BatchCheck, type Shard } from './batch/batch-check.js';
+import { CACHE_FILE_NAME, CheckCache } from './batch/check-cache.js';
+import { createGroupRunner } from './batch/worker-pool.js';
 import { failureReason } from './files/regular-file.js';
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
-import { loadWorkspace } from './load-workspace.js';
 import { writeReport, type ReportDestination } from './output-file.js';
 import { useColour, type ColourChoice } from './output-style.js';
 import { createProgress } from './progress.js';
-import { createCheckReport, type CheckReport } from './reports/check-report.js';
+import { reportOfFindings, type CheckReport } from './reports/check-report.js';
 import { formatGithub } from './reports/github-report.js';
 import { formatJson } from './reports/json-report.js';
 import { formatJunit } from './reports/junit-report.js';
@@ -34,6 +37,11 @@ export interface CheckOptions {
     format: CheckFormat;
     maxWarnings?: number;
     settings: Partial<TrainSpecSettings>;
+    /** TrainSpec's version: part of the cache's key. */
+    version: string;
+    /** Keep results in `.trainspec-cache` in the working folder and reuse those of unchanged groups. */
+    cache?: boolean;
+    shard?: Shard;
     /** Where the report goes (`-o/--output-file`). */
     destination: ReportDestination;
     /** `--quiet`: the report lists errors only. */
@@ -58,8 +66,27 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     if (!toPeople) {
         problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     }
-    const { documents } = await loadWorkspace(files, options.settings, createProgress(process.stderr, files.length > 0));
-    const report = createCheckReport(documents.map((document, index) => ({ document, displayPath: files[index].displayPath })), problems);
+    const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options)) : undefined;
+    const checked = await new BatchCheck({
+        files,
+        createRunner: count => createGroupRunner(options.settings, count),
+        cache,
+        shard: options.shard,
+        progress: createProgress(process.stderr, files.length > 0)
+    }).run();
+    cache?.save();
+    const shard = options.shard;
+    // Input problems belong to no group: the first shard reports them, so that the shards together report each once.
+    const shownProblems = shard && shard.index !== 1 ? [] : problems;
+    if (shard && checked.ownGroups === 0 && shownProblems.length === 0) {
+        const line = `Shard ${shard.index}/${shard.count} has no group of files to check (the workspace has ${checked.groups}).\n`;
+        if (toPeople) {
+            process.stdout.write(line);
+            return ExitCode.Clean;
+        }
+        process.stderr.write(line);
+    }
+    const report = reportOfFindings(checked.files, shownProblems);
     const shown = options.quiet ? errorsOnly(report) : report;
     const context: ReportContext = {
         seconds: (performance.now() - started) / 1000,
@@ -71,7 +98,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     if (options.format === 'github' && options.env.GITHUB_STEP_SUMMARY) {
         addJobSummary(options.env.GITHUB_STEP_SUMMARY, formatMarkdownSummary(shown));
     }
-    if (problems.length > 0) {
+    if (shownProblems.length > 0) {
         return ExitCode.InputProblem;
     }
     // Counted on every finding, whether --quiet shows them or not.
@@ -81,6 +108,11 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         (toPeople ? process.stdout : process.stderr).write(line);
     }
     return report.summary.errors > 0 || tooManyWarnings ? ExitCode.Problems : ExitCode.Clean;
+}
+
+/** What makes every cached result stale: TrainSpec's version and the effective settings. */
+function cacheStamp(options: CheckOptions): string {
+    return JSON.stringify({ version: options.version, settings: { ...new DefaultTrainSpecSettings(), ...options.settings } });
 }
 
 /** Appends to GitHub's job summary file; a failure there is worth a line in the log, not a failed check. */

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { COVERAGE_SEVERITIES, type CoverageSeverity } from '../../language/src/workspace/trainspec-settings.js';
+import type { Shard } from './batch/batch-check.js';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './check-command.js';
 import { UsageError } from './cli-error.js';
 import { reportDestination } from './output-file.js';
@@ -20,6 +21,10 @@ Options for check:
   --max-warnings <n>              exit with 1 when there are more than n warnings
   --coverage-severity <severity>  report uncovered requirements as error, warning (default),
                                   information, or not at all (off)
+  --cache                         keep results in .trainspec-cache in the current folder and
+                                  reuse those of files that have not changed since
+  --shard <i>/<n>                 check only the i-th of n slices of the workspace, for parallel
+                                  CI jobs; together the n shards report what one check would
   --quiet                         list errors only (--max-warnings still counts every warning)
   --color, --no-color             colour the text report, or not (default: on a terminal only;
                                   the NO_COLOR and FORCE_COLOR variables are honoured)
@@ -73,6 +78,9 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 format: oneOf('--format', values.format ?? 'text', CHECK_FORMATS) as CheckFormat,
                 maxWarnings: values['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', values['max-warnings']),
                 settings: values['coverage-severity'] === undefined ? {} : { coverageSeverity: oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity },
+                version,
+                cache: values.cache ?? false,
+                shard: values.shard === undefined ? undefined : shard(values.shard),
                 destination: reportDestination(values['output-file'], cwd),
                 quiet: values.quiet === true,
                 colour: colourChoice(values.color, values['no-color']),
@@ -101,6 +109,8 @@ function parse(args: string[]) {
                 format: { type: 'string' },
                 'max-warnings': { type: 'string' },
                 'coverage-severity': { type: 'string' },
+                cache: { type: 'boolean' },
+                shard: { type: 'string' },
                 'output-file': { type: 'string', short: 'o' },
                 quiet: { type: 'boolean' },
                 color: { type: 'boolean' },
@@ -128,7 +138,7 @@ function nonEmpty(paths: string[]): string[] {
 }
 
 function rejectCheckOnlyOptions(values: Record<string, unknown>): void {
-    for (const option of ['max-warnings', 'coverage-severity', 'quiet', 'color', 'no-color']) {
+    for (const option of ['max-warnings', 'coverage-severity', 'cache', 'shard', 'quiet', 'color', 'no-color']) {
         if (values[option] !== undefined) {
             throw new UsageError(`--${option} applies to 'check', not 'standards'.`);
         }
@@ -154,4 +164,14 @@ function wholeNumber(option: string, value: string): number {
         throw new UsageError(`${option} needs a whole number, not '${value}'.`);
     }
     return Number(value);
+}
+
+function shard(value: string): Shard {
+    const match = /^(\d+)\/(\d+)$/.exec(value);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new UsageError(`--shard needs the form i/n with 1 ≤ i ≤ n, such as 2/4, not '${value}'.`);
+    }
+    return { index, count };
 }

@@ -8,6 +8,7 @@ import { DefaultCoverageLabels, type CoverageLabels } from './coverage/coverage-
 import { DefaultItemUsage, type ItemUsage } from './coverage/item-usage.js';
 import { DefaultRequirementResolver, type RequirementResolver } from './coverage/requirement-resolver.js';
 import { StandardsGeneratedModule, TrainSpecGeneratedModule, TrainSpecGeneratedSharedModule } from './generated/module.js';
+import { NestingGuardLexer } from './parser/nesting-guard-lexer.js';
 import { createResilientLangiumParser } from './parser/resilient-langium-parser.js';
 import { AuthoringLspModule, type AuthoringAddedServices } from './lsp/authoring-lsp-module.js';
 import { EditingLspModule } from './lsp/editing-lsp-module.js';
@@ -17,6 +18,7 @@ import { TrainSpecDocumentUpdateHandler } from './lsp/trainspec-document-update-
 import { TrainSpecNodeKindProvider } from './lsp/trainspec-node-kind-provider.js';
 import { BUILTIN_SCHEME, DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
 import { GlobalScopeComputation } from './references/global-scope-computation.js';
+import { DefaultOutsideDeclarations, type OutsideDeclarations } from './references/outside-declarations.js';
 import { GlobalScopeProvider } from './references/global-scope-provider.js';
 import { QualifiedNameProvider } from './references/qualified-name-provider.js';
 import { SuggestingLinker } from './references/suggesting-linker.js';
@@ -29,6 +31,7 @@ import { TrainSpecDocumentValidator } from './validation/trainspec-document-vali
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
 import { DefaultDeclarationIndex, type DeclarationIndex } from './workspace/declaration-index.js';
+import { LazyAstNodeDescriptionProvider } from './workspace/lazy-ast-node-description-provider.js';
 import { ResilientDocumentFactory } from './workspace/resilient-document-factory.js';
 import { RevalidatingDocumentBuilder } from './workspace/revalidating-document-builder.js';
 import { DefaultTrainSpecSettings, type TrainSpecSettings } from './workspace/trainspec-settings.js';
@@ -46,6 +49,9 @@ export interface TrainSpecAddedSharedServices {
     };
     workspace: {
         DeclarationIndex: DeclarationIndex;
+    };
+    references: {
+        OutsideDeclarations: OutsideDeclarations;
     };
     settings: {
         TrainSpecSettings: TrainSpecSettings;
@@ -74,6 +80,9 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
         DocumentBuilder: services => new RevalidatingDocumentBuilder(services),
         LangiumDocumentFactory: services => new ResilientDocumentFactory(services)
     },
+    references: {
+        OutsideDeclarations: services => new DefaultOutsideDeclarations(services)
+    },
     settings: {
         TrainSpecSettings: () => new DefaultTrainSpecSettings(),
         SettingsConfiguration: services => new DefaultSettingsConfiguration(services)
@@ -91,7 +100,8 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
 /** What both languages do alike: one global namespace, qualified competence names, helpful linking errors. */
 export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServices> = {
     parser: {
-        LangiumParser: services => createResilientLangiumParser(services)
+        LangiumParser: services => createResilientLangiumParser(services),
+        Lexer: services => new NestingGuardLexer(services)
     },
     references: {
         NameProvider: () => new QualifiedNameProvider(),
@@ -101,6 +111,9 @@ export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServ
     },
     validation: {
         DocumentValidator: services => new TrainSpecDocumentValidator(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new LazyAstNodeDescriptionProvider(services)
     }
 };
 

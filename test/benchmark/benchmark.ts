@@ -19,11 +19,16 @@ import { BUILTIN_SCHEME } from '../../language/src/library/standards-library.js'
 import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
 import { RevalidatingDocumentBuilder } from '../../language/src/workspace/revalidating-document-builder.js';
 import { TestWorkspace } from '../support/test-workspace.js';
+import { printBatchTable, runBatchBenchmark, type BatchBenchmarkOptions } from './batch-benchmark.js';
 import { breakCoreFile, createSyntheticWorkspace, gapAfterBreak, type SyntheticWorkspace } from './synthetic-workspace.js';
 
 export interface BenchmarkOptions {
     /** The repository root: where bin/trainspec.js and test-output/ are. */
     root: string;
+    /** Which parts to run: 'engine' (the check and incremental updates by size), 'batch' (see batch-benchmark.ts). */
+    parts: string[];
+    /** The batch part's workspace size, runs per measure and shapes. */
+    batch: Omit<BatchBenchmarkOptions, 'root'>;
     sizes: number[];
     /** CLI runs per size; the median is reported. */
     checkRuns: number;
@@ -108,7 +113,8 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<number> {
     watchServices();
     const results: SizeResult[] = [];
     const problems: string[] = [];
-    for (const size of options.sizes) {
+    const batch = options.parts.includes('batch') ? runBatchBenchmark({ root: options.root, ...options.batch }, problems) : undefined;
+    for (const size of options.parts.includes('engine') ? options.sizes : []) {
         process.stderr.write(`Benchmarking ${size} files…\n`);
         const workspace = createSyntheticWorkspace(size);
         const folder = mkdtempSync(join(tmpdir(), `trainspec-bench-${size}-`));
@@ -121,10 +127,15 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<number> {
             rmSync(folder, { recursive: true, force: true });
         }
     }
-    printTable(results);
+    if (results.length > 0) {
+        printTable(results);
+    }
+    if (batch) {
+        printBatchTable(batch);
+    }
     const output = join(options.root, 'test-output', 'benchmark.json');
     mkdirSync(dirname(output), { recursive: true });
-    writeFileSync(output, JSON.stringify({ node: process.version, date: new Date().toISOString(), results, problems }, null, 2) + '\n');
+    writeFileSync(output, JSON.stringify({ node: process.version, date: new Date().toISOString(), results, batch, problems }, null, 2) + '\n');
     process.stdout.write(`\nWritten to ${output}\n`);
     if (problems.length > 0) {
         process.stderr.write(`\n${problems.length} correctness problem(s):\n${problems.slice(0, 20).map(problem => `  ${problem}`).join('\n')}\n`);

@@ -15,7 +15,7 @@
  * exactly one gap in each programme that includes it (see `breakCoreFile`).
  */
 
-const ROLES = ['PSO', 'PO', 'CaseManager'] as const;
+export const ROLES = ['PSO', 'PO', 'CaseManager'] as const;
 export type TargetRole = typeof ROLES[number];
 
 export interface SyntheticProgramme {
@@ -33,7 +33,7 @@ export interface SyntheticWorkspace {
 }
 
 /** Each Annex A area with its units (from s10-guidelines.nos). */
-const PATHWAYS: Array<[string, string[]]> = [
+export const PATHWAYS: Array<[string, string[]]> = [
     ['OffenderManagement', ['ObtainInformation', 'DevelopSentencingProposals', 'SuperviseLowMediumRisk', 'AssessNeedsAndPlan', 'SuperviseIntegratedInterventions']],
     ['CommunityPayback', ['AssessWorkplaceRisk', 'AssessNeedsAndPlan', 'ProvideDevelopmentActivities']],
     ['ApprovedPremises', ['ObtainInformation', 'AssessNeedsAndPlan', 'SuperviseIntegratedInterventions', 'ProvideDevelopmentActivities']],
@@ -48,7 +48,7 @@ const PATHWAYS: Array<[string, string[]]> = [
 const letters = (group: string, last: string): string[] =>
     Array.from({ length: last.charCodeAt(0) - 96 }, (_, index) => `${group}.${String.fromCharCode(97 + index)}`);
 
-interface ModuleTemplate {
+export interface ModuleTemplate {
     suffix: string;
     title: string;
     hours: number;
@@ -64,7 +64,7 @@ export function gapAfterBreak(role: TargetRole): string {
     return role === 'CaseManager' ? 'RoSH.a' : 'PsoAssessRisk';
 }
 
-const CORE_MODULES: ModuleTemplate[] = [
+export const CORE_MODULES: ModuleTemplate[] = [
     { suffix: 'Risk', title: 'Assessing and managing risk of serious harm', hours: 60, assessedBy: '"written assignment", observation',
         covers: [...RISK_ITEMS_DROPPED_BY_EDIT, ...letters('RoSH', 'i').slice(1), 'AssessRiskOfHarm', 'PoProtectPublic'] },
     { suffix: 'Diversity', title: 'Diversity and communication in practice', hours: 40, assessedBy: '"case study", "reflective log"',
@@ -77,7 +77,7 @@ const CORE_MODULES: ModuleTemplate[] = [
         covers: [...letters('CaseManagement', 'f'), 'ObtainInformation', 'AssessNeedsAndPlan', 'KnowledgeOfPolicy'] }
 ];
 
-const ELECTIVE_MODULES: ModuleTemplate[] = [
+export const ELECTIVE_MODULES: ModuleTemplate[] = [
     { suffix: 'Substances', title: 'Substance misuse', hours: 20, assessedBy: '"case study"',
         covers: ['RecogniseSubstanceMisuse', 'SupportSubstanceUsers', 'SupportAffectedBySubstanceUse'] },
     { suffix: 'Abuse', title: 'Safeguarding and abusive behaviour', hours: 20, assessedBy: 'observation',
@@ -92,7 +92,7 @@ const ELECTIVE_MODULES: ModuleTemplate[] = [
 
 const ELECTIVES_PER_PROGRAMME = 3;
 
-function moduleText(name: string, template: ModuleTemplate, indent = ''): string {
+export function moduleText(name: string, template: ModuleTemplate, indent = ''): string {
     return [
         `${indent}module ${name} "${template.title}" {`,
         `${indent}    hours ${template.hours}`,

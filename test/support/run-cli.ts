@@ -26,13 +26,14 @@ const CLI_TIMEOUT_MS = 60_000;
  * what it prints. `node` defaults to the Node running the tests. A run that has not ended
  * after `timeoutMs` is killed (its code is then null), so a CLI that hangs fails its test.
  */
-export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliRun> {
     const child = spawn(options.node ?? process.execPath, [join(REPO_ROOT, 'bin', 'trainspec.js'), ...args], {
         cwd: options.cwd ?? REPO_ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
         timeout: options.timeoutMs ?? CLI_TIMEOUT_MS,
         killSignal: 'SIGKILL',
-        env: options.env ?? cliEnv(),
+        // `env` adds to (or overrides) the tests' environment, which never forces or refuses colour.
+        env: { ...cliEnv(), ...options.env },
         ...options.runAs
     });
     let stdout = '';

@@ -43,16 +43,25 @@ const SEVERITIES: Record<DiagnosticSeverity, Severity> = {
 };
 
 export function createCheckReport(documents: Array<{ document: LangiumDocument; displayPath: string }>, problems: InputProblem[]): CheckReport {
+    return reportOfFindings(documents.map(({ document, displayPath }) => ({ displayPath, findings: findingsOf(document, displayPath) })), problems);
+}
+
+/** The findings of one checked document, in position order, as `displayPath`. */
+export function findingsOf(document: LangiumDocument, displayPath: string): Finding[] {
+    return [...(document.diagnostics ?? [])].sort(byPosition).map(diagnostic => toFinding(diagnostic, displayPath));
+}
+
+/** The report of files whose findings are already known (checked in groups, or taken from the cache), in the order given. */
+export function reportOfFindings(files: Array<{ displayPath: string; findings: Finding[] }>, problems: InputProblem[]): CheckReport {
     const findings: Finding[] = problems.map(problem => ({ file: problem.path, severity: 'error', code: problem.code, message: problem.message }));
-    for (const { document, displayPath } of documents) {
-        const diagnostics = [...(document.diagnostics ?? [])].sort(byPosition);
-        findings.push(...diagnostics.map(diagnostic => toFinding(diagnostic, displayPath)));
+    for (const file of files) {
+        findings.push(...file.findings);
     }
     const count = (severity: Severity) => findings.filter(finding => finding.severity === severity).length;
     return {
-        files: documents.map(entry => entry.displayPath),
+        files: files.map(file => file.displayPath),
         findings,
-        summary: { files: documents.length, errors: count('error'), warnings: count('warning'), information: count('information') + count('hint') }
+        summary: { files: files.length, errors: count('error'), warnings: count('warning'), information: count('information') + count('hint') }
     };
 }
 

@@ -1,13 +1,16 @@
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, DocumentState, GrammarAST, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions,
     type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
+import { CompletionList, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { itemTitle } from '../catalogue/item-descriptions.js';
 import type { CoverageAnalysis } from '../coverage/coverage-analysis.js';
 import type { ItemUsage } from '../coverage/item-usage.js';
 import { isModule, isProgramme, isSkillSet, type Module, type Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
+import { isWholeFileError } from '../workspace/resilient-document-factory.js';
 import { isCatalogueItem, itemDetails } from './item-markdown.js';
 
 /** Shown after the name of a requirement that no module of the programme covers yet. */
@@ -27,16 +30,54 @@ interface Gap {
  * that no module covers yet come first, in the order the roles state them; for a skill set
  * not yet met, its units (the set itself meets nothing).
  * `Group.` offers the letters of that competence group.
+ *
+ * Langium lexes the whole file and parses all of it up to the cursor for each completion; here
+ * both start at the top-level element the cursor is in (a spec or catalogue is a list of them),
+ * so completion at the end of a long file costs what it costs in a short one.
  */
 export class CoverageAwareCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.'] };
     protected readonly coverage: CoverageAnalysis;
     protected readonly usage: ItemUsage;
+    protected readonly documents: LangiumDocuments;
 
     constructor(services: TrainSpecServices) {
         super(services);
         this.coverage = services.shared.coverage.CoverageAnalysis;
         this.usage = services.shared.coverage.ItemUsage;
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /** A file that was refused as a whole (not text, nested too deeply) was not parsed, and has nothing to complete. */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        if (document.parseResult.parserErrors.some(isWholeFileError)) {
+            return CompletionList.create([], false);
+        }
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const parsed = this.documents.getDocument(URI.parse(document.uri));
+        const { start } = parsed?.textDocument === document ? elementAround(parsed, offset) : { start: 0 };
+        if (start === 0) {
+            return super.findFeaturesAt(document, offset);
+        }
+        const tail = TextDocument.create(document.uri, document.languageId, document.version, document.getText().substring(start, offset));
+        return super.findFeaturesAt(tail, offset - start);
+    }
+
+    protected override backtrackToAnyToken(text: string, offset: number): ReturnType<DefaultCompletionProvider['backtrackToAnyToken']> {
+        // Only the text is given: the document is the open one whose text this is (the same string, not a copy).
+        const parsed = this.documents.all.find(document => document.textDocument.getText() === text);
+        const { start, end } = parsed ? elementAround(parsed, offset) : { start: 0, end: text.length };
+        const found = super.backtrackToAnyToken(text.substring(start, end), offset - start);
+        const shift = (value: number | undefined): number | undefined => (value === undefined ? undefined : value + start);
+        return {
+            nextTokenStart: found.nextTokenStart + start,
+            nextTokenEnd: found.nextTokenEnd + start,
+            previousTokenStart: shift(found.previousTokenStart),
+            previousTokenEnd: shift(found.previousTokenEnd)
+        };
     }
 
     protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): ReturnType<DefaultCompletionProvider['completionForCrossReference']> {
@@ -74,9 +115,12 @@ export class CoverageAwareCompletionProvider extends DefaultCompletionProvider {
             return [module.$container];
         }
         const owners = this.coverage.programmesOf(module);
-        // While an edit is being built, the coverage may still know the module's previous version.
+        // While an edit is being built (completion waits only for linking), the coverage may still know the
+        // module's previous version. Once its references are indexed, it knows this one: an orphan is an orphan,
+        // and a long file is not searched programme by programme at each keystroke.
         // Listing the programmes analyses none: only those that include the module are analysed, by gapsAround.
-        return owners.length > 0 ? owners
+        const current = AstUtils.getDocument(module).state >= DocumentState.IndexedReferences;
+        return owners.length > 0 || current ? owners
             : this.coverage.programmes().filter(programme => programme.includes.some(ref => ref.ref === module));
     }
 
@@ -99,6 +143,42 @@ export class CoverageAwareCompletionProvider extends DefaultCompletionProvider {
         }
         return item;
     }
+}
+
+/**
+ * The text of the top-level element that the offset is in or at the end of: from the start of the
+ * last element that starts before it, to the start of the first element after it. Lexing and
+ * parsing can start there, since each top-level element starts with a token and the entry rule
+ * of both grammars is a list of elements.
+ */
+function elementAround(document: LangiumDocument, offset: number): { start: number; end: number } {
+    const starts = elementStarts(document.parseResult.value);
+    // The first element that starts at or after the offset, by binary search.
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (starts[middle] < offset) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    const start = low > 0 ? starts[low - 1] : 0;
+    const next = starts[low] === offset ? starts[low + 1] : starts[low];
+    return { start, end: next ?? document.textDocument.getText().length };
+}
+
+/** Where each top-level element starts, by parse (a new parse has a new root). */
+const elementStartsByRoot = new WeakMap<AstNode, number[]>();
+
+function elementStarts(root: AstNode & { elements?: AstNode[] }): number[] {
+    let starts = elementStartsByRoot.get(root);
+    if (!starts) {
+        starts = (root.elements ?? []).flatMap(element => (element.$cstNode ? [element.$cstNode.offset] : []));
+        elementStartsByRoot.set(root, starts);
+    }
+    return starts;
 }
 
 /** Gaps first, in requirement order; then every other standard; keywords ('1') after both. */

@@ -1,6 +1,7 @@
-import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
+import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo, type Scope } from 'langium';
+import type { TrainSpecServices } from '../trainspec-module.js';
 import { kindLabel } from '../catalogue/item-descriptions.js';
-import { didYouMean, quoteAlternatives } from './did-you-mean.js';
+import { NameIndex, quoteAlternatives } from './did-you-mean.js';
 
 /** A linking error that knows the closest names in scope, for the message and for quick fixes. */
 export interface SuggestingLinkingError extends LinkingError {
@@ -13,12 +14,35 @@ export function isSuggestingLinkingError(error: LinkingError): error is Suggesti
 
 /** Reports an unknown name in the curriculum designer's terms, with up to three "did you mean" names. */
 export class SuggestingLinker extends DefaultLinker {
+    protected readonly outside: TrainSpecServices['shared']['references']['OutsideDeclarations'];
+    /**
+     * The names of each scope (and, in a batch check, of the files checked elsewhere), indexed once:
+     * global scopes are cached until the workspace changes, so a spec full of unknown names does
+     * not list and scan every name for each one.
+     */
+    protected readonly nameIndexes = new WeakMap<Scope, NameIndex>();
+
+    constructor(services: TrainSpecServices) {
+        super(services);
+        this.outside = services.shared.references.OutsideDeclarations;
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): SuggestingLinkingError {
         const typed = refInfo.reference.$refText;
-        const candidates = this.scopeProvider.getScope(refInfo).getAllElements().map(description => description.name);
-        const suggestions = didYouMean(typed, candidates);
-        const label = refInfo.property === 'pathway' ? 'pathway' : kindLabel(this.reflection.getReferenceType(refInfo));
+        const referenceType = this.reflection.getReferenceType(refInfo);
+        const suggestions = this.nameIndex(this.scopeProvider.getScope(refInfo), referenceType).suggest(typed);
+        const label = refInfo.property === 'pathway' ? 'pathway' : kindLabel(referenceType);
         const hint = suggestions.length > 0 ? ` Did you mean ${quoteAlternatives(suggestions)}?` : '';
         return { info: refInfo, message: `Unknown ${label} '${typed}'.${hint}`, targetDescription, suggestions };
+    }
+
+    /** A scope holds the names of one reference type, so the outside names of that type join it. */
+    protected nameIndex(scope: Scope, referenceType: string): NameIndex {
+        let index = this.nameIndexes.get(scope);
+        if (!index) {
+            index = new NameIndex([...scope.getAllElements().map(description => description.name), ...this.outside.namesOfType(referenceType)]);
+            this.nameIndexes.set(scope, index);
+        }
+        return index;
     }
 }

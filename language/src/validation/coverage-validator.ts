@@ -1,6 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks, ValidationSeverity } from 'langium';
+import type { Range } from 'vscode-languageserver';
 import { itemText } from '../catalogue/item-descriptions.js';
-import { originId, type RequirementStatus } from '../coverage/coverage-analysis.js';
+import { originId, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import { isSkillSet, isSpec, type Module, type Programme, type TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
@@ -37,7 +38,7 @@ export class CoverageValidator {
             const units = isSkillSet(gap.item) ? this.services.shared.coverage.ItemUsage.unitsOf(gap.item) : [];
             accept(severity, this.gapMessage(gap, item), {
                 node: programme,
-                ...(origin.kind === 'role' ? { property: 'roles', index: origin.roleIndex } : { property: 'pathway' }),
+                ...gapLocation(programme, origin),
                 code: DiagnosticCode.UncoveredRequirement,
                 data: {
                     code: DiagnosticCode.UncoveredRequirement,
@@ -97,4 +98,17 @@ export class CoverageValidator {
         const setting = this.services.shared.settings.TrainSpecSettings.coverageSeverity;
         return setting === 'off' ? undefined : setting === 'information' ? 'info' : setting;
     }
+}
+
+/**
+ * Where a gap is shown: on the role or pathway that requires it. The reference's own token gives
+ * the range at once, where a property look-up would walk the programme's whole tree for each gap.
+ */
+function gapLocation(programme: Programme, origin: RequirementOrigin): { range: Range } | { property: 'roles'; index: number } | { property: 'pathway' } {
+    const reference = origin.kind === 'role' ? programme.roles[origin.roleIndex] : programme.pathway;
+    const range = reference?.$refNode?.range;
+    if (range) {
+        return { range };
+    }
+    return origin.kind === 'role' ? { property: 'roles', index: origin.roleIndex } : { property: 'pathway' };
 }

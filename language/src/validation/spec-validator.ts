@@ -1,4 +1,4 @@
-import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { GrammarAST, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Module, Programme, TrainSpecAstType } from '../generated/ast.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
@@ -41,10 +41,36 @@ export class SpecValidator {
 
 /** The grammar lets clauses come in any order; a clause that holds one value must not come twice. */
 function reportRepeatedClauses(node: AstNode, keywords: string[], subject: string, accept: ValidationAcceptor): void {
+    const found = ownKeywords(node, keywords);
     for (const keyword of keywords) {
-        for (const repeated of GrammarUtils.findNodesForKeyword(node.$cstNode, keyword).slice(1)) {
+        for (const repeated of found.filter(each => (each.grammarSource as GrammarAST.Keyword).value === keyword).slice(1)) {
             accept('error', `${subject} has one '${keyword}' line; remove the others, since only the last one counts.`,
                 { node, range: repeated.range, code: DiagnosticCode.RepeatedClause });
         }
     }
+}
+
+/**
+ * The keyword tokens of the node's own rule, in order. Unlike GrammarUtils.findNodesForKeyword
+ * this never walks into nested nodes (a programme's modules), and it looks at a leaf only once:
+ * a programme costs its own clauses, not its whole tree.
+ */
+function ownKeywords(node: AstNode, keywords: string[]): CstNode[] {
+    const found: CstNode[] = [];
+    const visit = (cst: CompositeCstNode): void => {
+        for (const child of cst.content) {
+            if (isCompositeCstNode(child)) {
+                // The rule's own node sits inside the call of an unassigned rule (SpecElement: Programme | Module).
+                if (child.astNode === node) {
+                    visit(child);
+                }
+            } else if (child.grammarSource?.$type === GrammarAST.Keyword.$type && keywords.includes((child.grammarSource as GrammarAST.Keyword).value)) {
+                found.push(child);
+            }
+        }
+    };
+    if (isCompositeCstNode(node.$cstNode)) {
+        visit(node.$cstNode);
+    }
+    return found;
 }

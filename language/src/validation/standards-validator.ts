@@ -1,7 +1,8 @@
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { Role, TrainSpecAstType } from '../generated/ast.js';
+import { AstUtils, DocumentState, WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { isRole, type Role, type TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
+import { extendsRings } from './extends-rings.js';
 
 /** Checks of catalogues whose outcome may depend on other catalogues, such as role inheritance. */
 export class StandardsValidator {
@@ -9,15 +10,40 @@ export class StandardsValidator {
         Role: this.checkNoExtendsCycle
     };
 
-    constructor(protected readonly services: TrainSpecServices) {}
+    /** The cycle to report on each role that gets one: one per ring, found once per linked workspace. */
+    protected readonly cycles: WorkspaceCache<'cycles', Map<Role, Role[]>>;
+
+    constructor(protected readonly services: TrainSpecServices) {
+        this.cycles = new WorkspaceCache(services.shared, DocumentState.Linked);
+    }
 
     checkNoExtendsCycle(role: Role, accept: ValidationAcceptor): void {
-        const cycle = this.services.shared.coverage.RequirementResolver.resolve(role).cycle;
-        if (cycle && cycle[0] === role && cycle[cycle.length - 1] === role) {
+        const cycle = this.cycles.get('cycles', () => this.findCycles()).get(role);
+        if (cycle) {
             // On the `extends` reference that leads into the cycle, not necessarily the first one.
             const index = Math.max(0, role.extends.findIndex(ref => ref.ref === cycle[1]));
             accept('error', `Role '${role.name}' extends itself through ${cycle.map(each => each.name).join(' → ')}.`,
                 { node: role, property: 'extends', index, code: DiagnosticCode.RoleExtendsCycle });
         }
     }
+
+    /** Each ring is reported once, on its role that comes first in the workspace (by file, then position). */
+    protected findCycles(): Map<Role, Role[]> {
+        const roles = this.services.shared.workspace.LangiumDocuments.all
+            .flatMap(document => AstUtils.streamAllContents(document.parseResult.value).filter(isRole));
+        const rings = extendsRings(roles, (a, b) => compareText(workspaceOrder(a), workspaceOrder(b)) || offset(a) - offset(b));
+        return new Map(rings.map(cycle => [cycle[0], cycle]));
+    }
+}
+
+function workspaceOrder(role: Role): string {
+    return AstUtils.getDocument(role).uri.toString();
+}
+
+function compareText(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function offset(role: Role): number {
+    return role.$cstNode?.offset ?? 0;
 }

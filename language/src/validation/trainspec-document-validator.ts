@@ -1,4 +1,4 @@
-import { DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isSuggestingLinkingError } from '../references/suggesting-linker.js';
@@ -49,17 +49,18 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Keeps a pathological file (thousands of clashing declarations, say) from flooding the
-     * editor and the reports; the last diagnostic says how many more there are.
+     * Keeps a pathological file (thousands of clashing declarations or unknown names, say) from
+     * flooding the editor and the reports; the last diagnostic says how many more there are.
+     * Syntax and linking errors come first, so they are the ones kept.
      */
-    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateAst(rootNode, options, cancelToken);
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
         if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) {
             return diagnostics;
         }
         const shown = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
         shown.push(this.toDiagnostic('info', `${diagnostics.length - MAX_DIAGNOSTICS_PER_FILE} more problems in this file are not shown.`,
-            { node: rootNode, code: DiagnosticCode.TooManyProblems }));
+            { node: document.parseResult.value, code: DiagnosticCode.TooManyProblems }));
         return shown;
     }
 

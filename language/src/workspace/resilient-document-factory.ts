@@ -3,10 +3,8 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILTIN_SCHEME } from '../protocol/constants.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
+import { TooDeeplyNestedError } from '../parser/nesting-guard-lexer.js';
 import { decodeSource, type SourceTextProblem } from './source-text.js';
-
-/** The deepest brace nesting a spec or catalogue can sensibly have (a framework holds items, which hold clauses). */
-export const MAX_BRACE_DEPTH = 32;
 
 /** The `name` of the parser error that stands for a whole file that could not be parsed. */
 export const WHOLE_FILE_ERROR = 'TrainSpecWholeFileError';
@@ -25,8 +23,8 @@ export function isWholeFileError(error: unknown): error is WholeFileError {
 /**
  * Turns any file that cannot be parsed into an empty document with one clear error, instead
  * of taking the language server or the CLI down with it: a binary or non-UTF-8 file on disk,
- * and input on which Chevrotain's error recovery exhausts the stack or (deeply nested) slows
- * down sharply.
+ * and input on which Chevrotain's error recovery exhausts the stack or (deeply nested, which
+ * NestingGuardLexer refuses) slows down sharply.
  */
 export class ResilientDocumentFactory extends DefaultLangiumDocumentFactory {
     /** Files on disk whose bytes are not text, by URI, until they are read again. */
@@ -90,15 +88,9 @@ export class ResilientDocumentFactory extends DefaultLangiumDocumentFactory {
         }
     }
 
-    protected problemBeforeParsing(uri: URI, text: string): Omit<WholeFileError, 'name'> | undefined {
+    protected problemBeforeParsing(uri: URI, _text: string): Omit<WholeFileError, 'name'> | undefined {
         const undecodable = this.undecodable.get(uri.toString());
-        if (undecodable) {
-            return { code: undecodable.kind, message: undecodable.message };
-        }
-        const depth = maxBraceDepth(text);
-        return depth > MAX_BRACE_DEPTH
-            ? { code: DiagnosticCode.UnparsableFile, message: `This file nests braces ${depth} levels deep, more than the ${MAX_BRACE_DEPTH} the parser takes, so it was not checked.` }
-            : undefined;
+        return undecodable ? { code: undecodable.kind, message: undecodable.message } : undefined;
     }
 
     protected wholeFileError<T extends AstNode>(uri: URI, problem: Omit<WholeFileError, 'name'>): ParseResult<T> {
@@ -111,40 +103,9 @@ export class ResilientDocumentFactory extends DefaultLangiumDocumentFactory {
 }
 
 function parserFailure(error: unknown): Omit<WholeFileError, 'name'> {
+    if (error instanceof TooDeeplyNestedError) {
+        return { code: DiagnosticCode.UnparsableFile, message: error.message };
+    }
     const reason = error instanceof RangeError ? 'it is nested too deeply or is too malformed' : 'the parser failed on it';
     return { code: DiagnosticCode.UnparsableFile, message: `The parser cannot take this file: ${reason} (${error instanceof Error ? error.message : String(error)}), so it was not checked.` };
-}
-
-/** The deepest nesting of `{` outside strings and comments. */
-export function maxBraceDepth(text: string): number {
-    let depth = 0;
-    let max = 0;
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (char === '"') {
-            i = skipString(text, i);
-        } else if (char === '/' && text[i + 1] === '/') {
-            i = text.indexOf('\n', i);
-            i = i < 0 ? text.length : i;
-        } else if (char === '/' && text[i + 1] === '*') {
-            i = text.indexOf('*/', i + 2);
-            i = i < 0 ? text.length : i + 1;
-        } else if (char === '{') {
-            max = Math.max(max, ++depth);
-        } else if (char === '}') {
-            depth = Math.max(0, depth - 1);
-        }
-    }
-    return max;
-}
-
-function skipString(text: string, open: number): number {
-    for (let i = open + 1; i < text.length; i++) {
-        if (text[i] === '\\') {
-            i++;
-        } else if (text[i] === '"') {
-            return i;
-        }
-    }
-    return text.length;
 }

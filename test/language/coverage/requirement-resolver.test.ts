@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { expandRequirable, type RoleRequirements } from '../../../language/src/coverage/requirement-resolver.js';
+import { DefaultRequirementResolver, expandRequirable, type ResolverWork, type RoleRequirements } from '../../../language/src/coverage/requirement-resolver.js';
 import { isArea, isCompetenceGroup, isRole, isUnit, type Role } from '../../../language/src/generated/ast.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
@@ -89,6 +89,42 @@ describe('resolving extends', () => {
         expect(mentor.cycle?.map(each => each.name)).toEqual(['Mentor', 'Coach', 'Mentor']);
         expect(itemNames(mentor)).toEqual(['RoSH.a', 'RoSH.b']);
         expect(resolve('Coach').cycle?.map(each => each.name)).toEqual(['Coach', 'Mentor', 'Coach']);
+    });
+});
+
+describe('long chains and rings of extends', () => {
+    /** Roles R0 … R(size-1), each extending the next and requiring one item of its own; the last extends R0 when `ring`. */
+    async function roles(size: number, ring: boolean): Promise<Role[]> {
+        const items = ['RoSH.a', 'RoSH.b', 'Diversity.a', 'Engage.a'];
+        const text = Array.from({ length: size }, (_, i) => {
+            const parent = i + 1 < size ? ` extends R${i + 1}` : ring ? ' extends R0' : '';
+            return `role R${i} "Role ${i}"${parent} { requires ${items[i % items.length]} }`;
+        }).join('\n');
+        const chain = await TestWorkspace.create({ 'chain.nos': text });
+        return Array.from({ length: size }, (_, i) => chain.declaration(`R${i}`, isRole));
+    }
+
+    test('a chain of 1,600 roles resolves in steps linear in its length, without copying the path at each role', async () => {
+        const chain = await roles(1600, false);
+        const work: ResolverWork = { steps: 0 };
+        const resolved = new DefaultRequirementResolver(work).resolve(chain[0]);
+        expect(resolved.requirements).toHaveLength(4);
+        expect(resolved.cycle).toBeUndefined();
+        expect(work.steps).toBeGreaterThanOrEqual(1600);
+        expect(work.steps).toBeLessThanOrEqual(2 * 1600);
+        // Each path is still there for whoever reads it: the fourth item comes through R0 … R3.
+        expect(resolved.requirements[3].via.map(role => role.name)).toEqual(['R0', 'R1', 'R2', 'R3']);
+    });
+
+    test('a ring of 1,600 roles resolves in linear steps and reports the ring back to the role', async () => {
+        const ring = await roles(1600, true);
+        const work: ResolverWork = { steps: 0 };
+        const resolved = new DefaultRequirementResolver(work).resolve(ring[5]);
+        expect(resolved.cycle).toHaveLength(1601);
+        expect(resolved.cycle?.[0]).toBe(ring[5]);
+        expect(resolved.cycle?.[1600]).toBe(ring[5]);
+        expect(work.steps).toBeGreaterThanOrEqual(1600);
+        expect(work.steps).toBeLessThanOrEqual(4 * 1600);
     });
 });
 

@@ -190,3 +190,48 @@ describe('keyword completion', () => {
         });
     });
 });
+
+describe('completion in a long file', () => {
+    /** Completion in `path` where `marker` ends (or `offset` characters into it), counting the tokens lexed meanwhile. */
+    async function completeCounting(target: TestWorkspace, path: string, marker: string, offset = marker.length): Promise<{ labels: string[]; tokens: number }> {
+        const lexer = target.services.spec.parser.Lexer;
+        const spy = vi.spyOn(lexer, 'tokenize');
+        try {
+            const document = target.document(path);
+            const list = await target.services.spec.lsp.CompletionProvider!.getCompletion(document, positionIn(document, marker, offset));
+            const tokens = spy.mock.results.reduce((sum, result) => sum + (result.type === 'return' ? result.value.tokens.length : 0), 0);
+            return { labels: (list?.items ?? []).map(item => item.label).sort(), tokens };
+        } finally {
+            spy.mockRestore();
+        }
+    }
+
+    const modules = (count: number): string => Array.from({ length: count }, (_, i) => `module M${i} "Module ${i}" {\n    hours 10\n    covers RoSH.a, RoSH.b\n}\n`).join('');
+    const last = 'module Last "Last" {\n    covers RoSH.a, Ro';
+
+    test('lexes and parses only the element at the cursor, not the whole file before it, and completes as in a short file', async () => {
+        const target = await TestWorkspace.create({ 'long.tspec': modules(2000) + last, 'short.tspec': last });
+        const long = await completeCounting(target, 'long.tspec', last);
+        const short = await completeCounting(target, 'short.tspec', last);
+        expect(long.labels).toEqual(short.labels);
+        expect(long.labels).toContain('RoSH.b');
+        // The file has about 2,000 × 13 tokens; the element at the cursor has 11.
+        expect(long.tokens).toBeLessThanOrEqual(4 * short.tokens);
+    });
+
+    test('between elements and in the middle of the file, it offers what it offers at the top level and inside a module', async () => {
+        const text = modules(50) + '\n\n' + modules(50);
+        const target = await TestWorkspace.create({ 'middle.tspec': text });
+        const between = await completeCounting(target, 'middle.tspec', 'module M49 "Module 49" {\n    hours 10\n    covers RoSH.a, RoSH.b\n}\n\n');
+        expect(between.labels).toEqual(['module', 'programme']);
+        const inside = await completeCounting(target, 'middle.tspec', 'module M30 "Module 30" {\n    ');
+        expect(inside.labels).toEqual(['assessed', 'covers', 'hours']);
+        expect(inside.tokens).toBeLessThan(100);
+    });
+
+    test('a file refused as too deeply nested offers nothing, without lexing it again', async () => {
+        const target = await TestWorkspace.create({ 'deep.tspec': 'programme A "x" {\n'.repeat(2000) });
+        const deep = await completeCounting(target, 'deep.tspec', 'programme A "x" {\n', 3);
+        expect(deep).toEqual({ labels: [], tokens: 0 });
+    });
+});

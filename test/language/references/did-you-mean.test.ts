@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
-import { didYouMean, editDistance, quoteAlternatives } from '../../../language/src/references/did-you-mean.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { didYouMean, editDistance, NameIndex, quoteAlternatives, type EditWork } from '../../../language/src/references/did-you-mean.js';
+import { TestWorkspace } from '../../support/test-workspace.js';
 
 const ROSH = 'abcdefghi'.split('').map(letter => `RoSH.${letter}`);
 
@@ -66,6 +67,114 @@ describe('didYouMean', () => {
 
     test('suggests a name once however often it is in scope', () => {
         expect(didYouMean('PX', ['PO', 'PO', 'PSO'])).toEqual(['PO', 'PSO']);
+    });
+});
+
+/** The full-table distance the bounded one must agree with. */
+function fullEditDistance(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.length][b.length];
+}
+
+/** The ranking by brute force: every candidate, full tables. */
+function bruteForceDidYouMean(typed: string, candidates: string[], limit = 3): string[] {
+    const wanted = typed.toLowerCase();
+    const threshold = Math.max(2, Math.floor(wanted.length / 3));
+    return [...new Set(candidates)]
+        .map(name => ({ name, distance: Math.min(fullEditDistance(wanted, name.toLowerCase()), wanted.length >= 3 && name.toLowerCase().includes(wanted) ? 1 : Infinity) }))
+        .filter(entry => entry.distance <= threshold)
+        .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+        .slice(0, limit)
+        .map(entry => entry.name);
+}
+
+/** A small deterministic generator, so failures reproduce. */
+function randomStrings(seed: number): (alphabet: string, maxLength: number) => string {
+    let state = seed;
+    const next = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    return (alphabet, maxLength) => Array.from({ length: Math.floor(next() * (maxLength + 1)) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+}
+
+describe('bounded edit distance', () => {
+    test('agrees with the full table within the bound and exceeds the bound otherwise', () => {
+        const random = randomStrings(7);
+        for (let run = 0; run < 3000; run++) {
+            const [a, b] = [random('abcA.', 9), random('abcA.', 9)];
+            const max = run % 5;
+            const full = fullEditDistance(a, b);
+            const bounded = editDistance(a, b, max);
+            expect(full <= max ? bounded === full : bounded > max, `${a} ${b} within ${max}: ${bounded}, full ${full}`).toBe(true);
+        }
+    });
+
+    test('computes only the band around the diagonal and stops once the bound is passed', () => {
+        const work: EditWork = { cells: 0 };
+        editDistance('a'.repeat(1000), 'a'.repeat(1000), 2, work);
+        expect(work.cells).toBeLessThanOrEqual(1000 * 7);
+        work.cells = 0;
+        expect(editDistance('a'.repeat(1000), 'b'.repeat(1000), 2, work)).toBeGreaterThan(2);
+        expect(work.cells).toBeLessThanOrEqual(4 * 7);
+        work.cells = 0;
+        expect(editDistance('a'.repeat(200_000), 'abc', 2, work)).toBeGreaterThan(2);
+        expect(work.cells).toBe(0);
+    });
+});
+
+describe('NameIndex', () => {
+    /** Every name the built-in library declares. */
+    let names: string[] = [];
+    beforeAll(async () => {
+        const workspace = await TestWorkspace.create({});
+        names = workspace.services.shared.workspace.IndexManager.allElements().map(description => description.name).toArray();
+    });
+
+    test('suggests what a search of every name with full tables suggests', () => {
+        const random = randomStrings(11);
+        const typos = names.slice(0, 400).flatMap(name => {
+            const at = Math.floor(name.length / 2);
+            return [name.slice(0, at) + name.slice(at + 1), name.slice(0, at) + 'x' + name.slice(at), name.toLowerCase(), name.slice(1, 6), random('aeiorstPSO.', 12)];
+        });
+        const index = new NameIndex(names);
+        for (const typed of typos) {
+            expect(index.suggest(typed), typed).toEqual(bruteForceDidYouMean(typed, names));
+        }
+    });
+
+    test('a thousand misspelt names cost a bounded number of cells each, not a full table per name in scope', () => {
+        const index = new NameIndex(names);
+        const work: EditWork = { cells: 0 };
+        const typos = Array.from({ length: 1000 }, (_, i) => {
+            const name = names[i % names.length];
+            return `${name.slice(0, 2)}q${name.slice(3)}${i}`;
+        });
+        typos.forEach(typed => index.suggest(typed, 3, work));
+        // A full table per name in scope costs |typed| × |name| cells for each of the library's hundreds of names.
+        const fullTables = typos.reduce((sum, typed) => sum + names.reduce((cells, name) => cells + typed.length * name.length, 0), 0);
+        expect(work.cells).toBeLessThan(fullTables / 50);
+    });
+
+    test('the same slip made again, in any case, is answered without computing again', () => {
+        const index = new NameIndex(names);
+        const work: EditWork = { cells: 0 };
+        const first = index.suggest('PsoAsessRisk', 3, work);
+        const cells = work.cells;
+        expect(cells).toBeGreaterThan(0);
+        expect(index.suggest('psoasessrisk', 3, work)).toEqual(first);
+        expect(work.cells).toBe(cells);
+    });
+
+    test('a name of 200,000 characters computes no cells against short names', () => {
+        const work: EditWork = { cells: 0 };
+        expect(new NameIndex(names).suggest('Risk'.repeat(50_000), 3, work)).toEqual([]);
+        expect(work.cells).toBe(0);
     });
 });
 

@@ -1,7 +1,7 @@
 import { URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
-import { maxBraceDepth } from '../../../language/src/workspace/resilient-document-factory.js';
+import { maxBraceDepth } from '../../../language/src/parser/nesting-guard-lexer.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
 const GOOD_MODULE = 'module Good "A good module" {\n    covers RoSH.a\n}\n';
@@ -48,12 +48,32 @@ describe('files the parser cannot take', () => {
     });
 });
 
-describe('maxBraceDepth', () => {
-    test('counts braces outside strings and comments only', () => {
-        expect(maxBraceDepth('a { b { } } { }')).toBe(2);
-        expect(maxBraceDepth('"{{{{" // {{{{\n /* {{{{ */ {')).toBe(1);
-        expect(maxBraceDepth('"escaped \\" {{" {')).toBe(1);
-        expect(maxBraceDepth('}}} {')).toBe(1);
+describe('the nesting guard sees what the lexer sees', () => {
+    const deepMessage = (depth: number): string => `This file nests braces ${depth} levels deep, more than the 32 the parser takes, so it was not checked.`;
+    const nested = (depth: number): string => 'programme A "x" {\n'.repeat(depth);
+
+    test.each([
+        ['line comments ended by a carriage return', (depth: number) => `// a comment\r${nested(depth)}`],
+        ['line comments ended by carriage returns throughout', (depth: number) => nested(depth).replaceAll('\n', ' // note\r')],
+        ['an unclosed block comment', (depth: number) => `/* never closed\n${nested(depth)}`],
+        ['a string the lexer cannot end (a backslash before a line break)', (depth: number) => `module M "not \\\n${nested(depth)}`]
+    ])('%s: the same error as the plain deep file, without parsing', async (_name, text) => {
+        const workspace = await TestWorkspace.create({ 'plain.tspec': nested(500), 'bypass.tspec': text(500) });
+        expect(workspace.messages('plain.tspec')).toEqual([deepMessage(500)]);
+        expect(workspace.messages('bypass.tspec')).toEqual([deepMessage(500)]);
+        expect(codesOf(workspace, 'bypass.tspec')).toEqual(['unparsable-file']);
+    });
+
+    test('braces in strings and comments the lexer takes as such do not count', async () => {
+        const workspace = await TestWorkspace.create({});
+        const lexer = workspace.services.spec.parser.Lexer;
+        const depth = (text: string): number => maxBraceDepth(lexer.tokenize(text, { mode: 'partial' }).tokens);
+        expect(depth('a { b { } } { }')).toBe(2);
+        expect(depth('"{{{{" // {{{{\n /* {{{{ */ {')).toBe(1);
+        expect(depth('"escaped \\" {{" {')).toBe(1);
+        expect(depth('}}} {')).toBe(1);
+        expect(depth('// {{\r{{')).toBe(2);
+        expect(depth('/* {{')).toBe(2);
     });
 });
 

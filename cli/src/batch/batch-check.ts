@@ -1,0 +1,275 @@
+import { createHash } from 'node:crypto';
+import type { DeclaredName } from '../../../language/src/references/outside-declarations.js';
+import type { Finding } from '../reports/check-report.js';
+import type { Progress } from '../progress.js';
+import type { SourceFile } from '../source-files.js';
+import { contentHash, groupKey, type CheckCache } from './check-cache.js';
+import { groupFiles, mergeGroups } from './file-groups.js';
+import type { FileResult, GroupTask, TaskFile } from './group-checker.js';
+import { scanNames, type NameScan } from './name-scan.js';
+import type { GroupRunner } from './worker-pool.js';
+
+/** `--shard i/n`: the i-th (from 1) of n slices of the groups. */
+export interface Shard {
+    index: number;
+    count: number;
+}
+
+export interface BatchCheckOptions {
+    files: SourceFile[];
+    /** Starts what checks the groups, once it is known how many files need checking (none, when all come from the cache). */
+    createRunner: (files: number) => GroupRunner;
+    cache?: CheckCache;
+    shard?: Shard;
+    progress: Progress;
+}
+
+export interface BatchCheckResult {
+    /** The files this run reports (all of them, or the shard's), in the order given, with their findings. */
+    files: Array<{ displayPath: string; findings: Finding[] }>;
+    /** Groups in the whole workspace. */
+    groups: number;
+    /** Groups this run checked or took from the cache (fewer than all with a shard). */
+    ownGroups: number;
+    largestGroup: number;
+    /** Groups whose results came from the cache. */
+    cachedGroups: number;
+}
+
+/** Groups checked together in one task, up to this many files (a larger group is a task of its own). */
+const TASK_FILES = 100;
+
+interface GroupState {
+    files: number[];
+    results?: FileResult[];
+    /** Hash of the workspace's name table the group was checked with, if any. */
+    names?: string;
+}
+
+/**
+ * `trainspec check` on a workspace of any size: splits the files into groups that cannot affect
+ * each other (by a cheap scan of declared and mentioned names), checks the groups in batches on
+ * every core, each in a workspace of its own with the built-in library, and keeps only their
+ * findings, so memory is bounded by the largest group. With a cache, an unchanged group costs
+ * only the hashing of its files.
+ *
+ * The scan only proposes the grouping; the build verifies it. A reference that resolved into
+ * another group, a name that no group resolved but another declares, or one name declared in
+ * two groups merges those groups, which are checked again. A group with unknown names is
+ * checked with every name the workspace declares, so "did you mean" never depends on grouping.
+ */
+export class BatchCheck {
+    protected readonly files: SourceFile[];
+    protected hashes: string[] = [];
+    protected scans: NameScan[] = [];
+    protected groups: GroupState[] = [];
+    protected checkedFiles = 0;
+    protected checkedGroups = 0;
+    protected runner?: GroupRunner;
+    /** Groups whose results came from the cache and were not checked again. */
+    protected readonly fromCache = new Set<GroupState>();
+
+    constructor(protected readonly options: BatchCheckOptions) {
+        this.files = options.files;
+    }
+
+    /** Each file's name scan: from the cache for a file whose content it knows, otherwise scanned now. */
+    protected scan(): void {
+        const cache = this.options.cache;
+        this.hashes = cache ? this.files.map(file => contentHash(file.text)) : [];
+        this.scans = this.files.map((file, index) => {
+            const hash = this.hashes[index];
+            const scan = cache?.scanOf(file.displayPath, hash) ?? scanNames(file.path, file.text);
+            cache?.rememberFile(file.displayPath, { hash, scan });
+            return scan;
+        });
+    }
+
+    async run(): Promise<BatchCheckResult> {
+        try {
+            return await this.checkAll();
+        } finally {
+            await this.runner?.close();
+        }
+    }
+
+    protected async checkAll(): Promise<BatchCheckResult> {
+        if (!this.options.cache && this.files.length > 0) {
+            // Without a cache every file is checked: start the threads now, to load the library while the names are scanned.
+            this.runner = this.options.createRunner(this.files.length);
+        }
+        this.scan();
+        const all = groupFiles(this.scans);
+        const shard = this.options.shard;
+        this.groups = all.filter(files => !shard || shardOf(this.files[files[0]].displayPath, shard.count) === shard.index - 1).map(files => ({ files }));
+        for (const group of this.groups) {
+            const cached = this.options.cache?.group(this.keyOf(group.files));
+            if (cached) {
+                group.results = cached.results;
+                group.names = cached.names;
+                this.fromCache.add(group);
+            }
+        }
+        const fileCount = this.groups.reduce((sum, group) => sum + group.files.length, 0);
+        this.checkedGroups = this.fromCache.size;
+        this.checkedFiles = this.groups.filter(group => group.results).reduce((sum, group) => sum + group.files.length, 0);
+        const total = `${fileCount.toLocaleString('en-GB')} file${fileCount === 1 ? '' : 's'} in ${this.groups.length.toLocaleString('en-GB')} group${this.groups.length === 1 ? '' : 's'}`;
+        this.report(total);
+
+        await this.checkGroups(this.groups.filter(group => !group.results), undefined, total);
+        let names: { table: DeclaredName[]; hash: string } | undefined;
+        for (;;) {
+            const merged = this.verify();
+            if (merged.length > 0) {
+                await this.checkGroups(merged, names, total);
+                continue;
+            }
+            // Groups with unknown names: their suggestions come from every name the workspace declares.
+            if (!names) {
+                const table = this.nameTable(all);
+                names = { table, hash: createHash('sha1').update(JSON.stringify(table)).digest('base64') };
+            }
+            const hash = names.hash;
+            const needNames = this.groups.filter(group => group.results?.some(result => result.unresolved.length > 0) && group.names !== hash);
+            if (needNames.length === 0) {
+                break;
+            }
+            await this.checkGroups(needNames, names, total);
+        }
+        this.options.progress.done();
+
+        for (const group of this.groups) {
+            this.options.cache?.rememberGroup(this.keyOf(group.files), { results: group.results ?? [], ...(group.names ? { names: group.names } : {}) });
+        }
+        return {
+            files: this.assemble(),
+            groups: all.length,
+            ownGroups: this.groups.length,
+            largestGroup: Math.max(0, ...this.groups.map(group => group.files.length)),
+            cachedGroups: this.groups.filter(group => this.fromCache.has(group)).length
+        };
+    }
+
+    protected async checkGroups(groups: GroupState[], names: { table: DeclaredName[]; hash: string } | undefined, total: string): Promise<void> {
+        if (groups.length === 0) {
+            return;
+        }
+        this.runner ??= this.options.createRunner(groups.reduce((sum, group) => sum + group.files.length, 0));
+        const runner = this.runner;
+        // Largest first, so that the last task to finish is a small one.
+        const tasks = batches([...groups].sort((a, b) => b.files.length - a.files.length));
+        await Promise.all(tasks.map(async batch => {
+            const task: GroupTask = {
+                files: batch.flatMap((group, index) => group.files.map((file): TaskFile => ({ ...this.files[file], group: index }))),
+                ...(names ? { outside: names.table } : {})
+            };
+            const results = await runner.run(task);
+            let at = 0;
+            for (const group of batch) {
+                this.fromCache.delete(group);
+                group.results = results.slice(at, at += group.files.length);
+                group.names = names?.hash;
+                this.checkedFiles += group.files.length;
+                this.checkedGroups++;
+            }
+            this.report(total);
+        }));
+    }
+
+    /**
+     * Checks the grouping against what the builds found, and merges groups that turned out to
+     * depend on each other. Returns the merged groups, which must be checked again.
+     */
+    protected verify(): GroupState[] {
+        const declaredBy = new Map<string, number>();
+        const pairs: Array<[number, number]> = [];
+        this.groups.forEach((group, index) => group.results?.forEach(result => {
+            for (const [name] of result.declarations) {
+                const other = declaredBy.get(name);
+                if (other === undefined) {
+                    declaredBy.set(name, index);
+                } else if (other !== index) {
+                    pairs.push([other, index]);
+                }
+            }
+        }));
+        this.groups.forEach((group, index) => group.results?.forEach(result => {
+            for (const name of [...result.unresolved, ...result.crossings]) {
+                const other = declaredBy.get(name);
+                if (other !== undefined && other !== index) {
+                    pairs.push([other, index]);
+                }
+            }
+        }));
+        if (pairs.length === 0) {
+            return [];
+        }
+        const before = new Map(this.groups.map(group => [group.files[0], group]));
+        const merged = mergeGroups(this.groups.map(group => group.files), pairs);
+        this.groups = merged.map(files => {
+            const same = before.get(files[0]);
+            return same && same.files.length === files.length ? same : { files };
+        });
+        return this.groups.filter(group => !group.results);
+    }
+
+    /**
+     * Every name the workspace declares, with its type: exactly as built for the groups this run
+     * has results for, and as scanned for the files of other shards.
+     */
+    protected nameTable(all: number[][]): DeclaredName[] {
+        const results = new Map<number, FileResult>();
+        for (const group of this.groups) {
+            group.files.forEach((file, index) => group.results && results.set(file, group.results[index]));
+        }
+        return all.flat().sort((a, b) => a - b).flatMap(file => results.get(file)?.declarations ?? this.scans[file].declared);
+    }
+
+    protected assemble(): BatchCheckResult['files'] {
+        const findings = new Map<number, Finding[]>();
+        for (const group of this.groups) {
+            group.files.forEach((file, index) => {
+                const displayPath = this.files[file].displayPath;
+                findings.set(file, (group.results?.[index].findings ?? []).map(finding => ({ file: displayPath, ...finding })));
+            });
+        }
+        return [...findings.keys()].sort((a, b) => a - b).map(file => ({ displayPath: this.files[file].displayPath, findings: findings.get(file) ?? [] }));
+    }
+
+    protected keyOf(files: number[]): string {
+        return groupKey(files.map(file => ({ path: this.files[file].displayPath, hash: this.hashes[file] })));
+    }
+
+    protected report(total: string): void {
+        this.options.progress.report(`Checking ${total}: ${this.checkedFiles.toLocaleString('en-GB')} files (${this.checkedGroups.toLocaleString('en-GB')} groups) done…`);
+    }
+}
+
+/** Whole groups in tasks of up to TASK_FILES files. */
+function batches(groups: GroupState[]): GroupState[][] {
+    const tasks: GroupState[][] = [];
+    let current: GroupState[] = [];
+    let size = 0;
+    for (const group of groups) {
+        if (size > 0 && size + group.files.length > TASK_FILES) {
+            tasks.push(current);
+            current = [];
+            size = 0;
+        }
+        current.push(group);
+        size += group.files.length;
+    }
+    if (current.length > 0) {
+        tasks.push(current);
+    }
+    return tasks;
+}
+
+/** The shard (from 0) a group belongs to, by its first file's path: stable as other files come and go. */
+export function shardOf(path: string, count: number): number {
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < path.length; index++) {
+        hash = Math.imul(hash ^ path.charCodeAt(index), 0x01000193) >>> 0;
+    }
+    return hash % count;
+}
