@@ -19,6 +19,8 @@ export type ServerHealth =
 export class ServerStatus implements vscode.Disposable {
     private readonly languageItem = vscode.languages.createLanguageStatusItem('trainspec.server', TRAINSPEC_LANGUAGES);
     private readonly barItem = vscode.window.createStatusBarItem('trainspec.serverHealth', vscode.StatusBarAlignment.Left, 0);
+    private health: ServerHealth = { kind: 'starting' };
+    private checking = false;
 
     constructor() {
         this.languageItem.name = 'TrainSpec language server';
@@ -29,11 +31,14 @@ export class ServerStatus implements vscode.Disposable {
     }
 
     update(health: ServerHealth): void {
-        const { text, detail, severity } = describe(health);
+        // A server that has just started is checking the workspace until it says it is quiescent.
+        this.checking = health.kind === 'running' && (this.health.kind !== 'running' || this.checking);
+        this.health = health;
+        const { text, detail, severity } = describe(health, this.checking);
         this.languageItem.text = text;
         this.languageItem.detail = detail;
         this.languageItem.severity = severity;
-        this.languageItem.busy = health.kind === 'starting' || health.kind === 'restarting';
+        this.languageItem.busy = health.kind === 'starting' || health.kind === 'restarting' || this.checking;
 
         if (health.kind === 'running' || health.kind === 'starting') {
             this.barItem.hide();
@@ -47,19 +52,29 @@ export class ServerStatus implements vscode.Disposable {
         this.barItem.show();
     }
 
+    /** Whether the running server is checking (`trainspec/status`: busy) rather than quiescent. */
+    setChecking(checking: boolean): void {
+        if (checking !== this.checking && this.health.kind === 'running') {
+            this.checking = checking;
+            this.update(this.health);
+        }
+    }
+
     dispose(): void {
         this.languageItem.dispose();
         this.barItem.dispose();
     }
 }
 
-function describe(health: ServerHealth): { text: string; detail: string; severity: vscode.LanguageStatusSeverity } {
+function describe(health: ServerHealth, checking: boolean): { text: string; detail: string; severity: vscode.LanguageStatusSeverity } {
     const { Information, Warning, Error } = vscode.LanguageStatusSeverity;
     switch (health.kind) {
         case 'starting':
             return { text: 'TrainSpec', detail: 'Language server starting', severity: Information };
         case 'running':
-            return { text: '$(check) TrainSpec', detail: 'Language server running', severity: Information };
+            return checking
+                ? { text: 'TrainSpec', detail: 'Checking…', severity: Information }
+                : { text: '$(check) TrainSpec', detail: 'Language server running', severity: Information };
         case 'restarting':
             return { text: '$(warning) TrainSpec', detail: `Language server stopped unexpectedly (${health.crashes}×); restarting`, severity: Warning };
         case 'failed':

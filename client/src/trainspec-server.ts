@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
+import { ServerStatusNotification } from '../../language/src/protocol/lsp-ext.js';
 import { createClientOptions, createServerOptions } from './client-options.js';
 import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './command-ids.js';
 import { createErrorHandler } from './error-handler.js';
@@ -67,6 +68,12 @@ export class TrainSpecServer implements vscode.Disposable {
             }
         }));
         this.client = client;
+        // "Checking…" in the language status item while the server has work (trainspec/status).
+        client.onNotification(ServerStatusNotification, ({ quiescent }) => {
+            if (this.isCurrent(generation)) {
+                this.status.setChecking(!quiescent);
+            }
+        });
         client.onDidChangeState(event => {
             if (this.isCurrent(generation)) {
                 this.onStateChange(event.newState, client);

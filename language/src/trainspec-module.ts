@@ -31,10 +31,14 @@ import { TrainSpecDocumentValidator } from './validation/trainspec-document-vali
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
 import { DefaultDeclarationIndex, type DeclarationIndex } from './workspace/declaration-index.js';
+import { DefaultDependencyGraph, type DependencyGraph } from './workspace/dependency-graph.js';
 import { LazyAstNodeDescriptionProvider } from './workspace/lazy-ast-node-description-provider.js';
+import { DefaultPendingRevalidation, type PendingRevalidation } from './workspace/pending-revalidation.js';
 import { ResilientDocumentFactory } from './workspace/resilient-document-factory.js';
 import { RevalidatingDocumentBuilder } from './workspace/revalidating-document-builder.js';
+import { StatusReportingWorkspaceLock } from './workspace/status-reporting-workspace-lock.js';
 import { DefaultTrainSpecSettings, type TrainSpecSettings } from './workspace/trainspec-settings.js';
+import { DefaultWorkspaceStatus, type WorkspaceStatus } from './workspace/workspace-status.js';
 
 /** Services that both languages share: the library, coverage and the workspace-wide indexes. */
 export interface TrainSpecAddedSharedServices {
@@ -49,6 +53,9 @@ export interface TrainSpecAddedSharedServices {
     };
     workspace: {
         DeclarationIndex: DeclarationIndex;
+        DependencyGraph: DependencyGraph;
+        PendingRevalidation: PendingRevalidation;
+        WorkspaceStatus: WorkspaceStatus;
     };
     references: {
         OutsideDeclarations: OutsideDeclarations;
@@ -76,6 +83,10 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
     },
     workspace: {
         DeclarationIndex: services => new DefaultDeclarationIndex(services),
+        DependencyGraph: services => new DefaultDependencyGraph(services),
+        PendingRevalidation: () => new DefaultPendingRevalidation(),
+        WorkspaceStatus: services => new DefaultWorkspaceStatus(services),
+        WorkspaceLock: services => new StatusReportingWorkspaceLock(services),
         WorkspaceManager: services => new BuiltinWorkspaceManager(services),
         DocumentBuilder: services => new RevalidatingDocumentBuilder(services),
         LangiumDocumentFactory: services => new ResilientDocumentFactory(services)

@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { DefaultCoverageAnalysis } from '../../language/src/coverage/coverage-analysis.js';
 import { BUILTIN_SCHEME } from '../../language/src/library/standards-library.js';
 import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
+import { DefaultDependencyGraph } from '../../language/src/workspace/dependency-graph.js';
 import { RevalidatingDocumentBuilder } from '../../language/src/workspace/revalidating-document-builder.js';
 import { TestWorkspace } from '../support/test-workspace.js';
 import { printBatchTable, runBatchBenchmark, type BatchBenchmarkOptions } from './batch-benchmark.js';
@@ -45,14 +46,18 @@ interface SizeResult {
         heapUsedMb: number;
         updateMedianMs: number;
         updatesMs: number[];
+        /** CPU time of this process per update (user + system): steadier than wall time on a shared machine. */
+        updateCpuMedianMs: number;
         coverageComputationsInitialBuild: number;
         coverageComputationsPerUpdate: number[];
         programmeAnalysesPerUpdate: number[];
         coverageQueriesPerUpdate: number[];
-        /** Of each update's time: computing coverage, and the sweep that re-runs workspace checks of every document. */
+        /** Of each update's time: computing coverage, and the sweep that re-runs workspace checks of the documents it reached. */
         coverageMedianMs: number;
         sweepMedianMs: number;
         sweepDocumentsPerUpdate: number[];
+        /** Of each update's time: finding what it reaches from the dependency edges (the first update also builds them). */
+        reachMedianMs: number;
     };
 }
 
@@ -69,8 +74,10 @@ const probes = {
     programmeAnalyses: { calls: 0, ms: 0 },
     /** DefaultCoverageAnalysis.ofProgramme and programmesOf: what the checks ask. */
     coverageQueries: { calls: 0, ms: 0 },
-    /** RevalidatingDocumentBuilder.hasStaleWorkspaceDiagnostics: the sweep over every document after an update. */
-    sweep: { calls: 0, ms: 0 }
+    /** RevalidatingDocumentBuilder.hasStaleWorkspaceDiagnostics: the sweep over the documents an update reached that its own build did not validate. */
+    sweep: { calls: 0, ms: 0 },
+    /** DefaultDependencyGraph.reachOf: what an edit can reach, from the dependency edges (before and after the change). */
+    reach: { calls: 0, ms: 0 }
 };
 
 /** Wraps a method of a prototype (protected ones included), so that `probe` counts and times its calls. */
@@ -95,6 +102,7 @@ function watchServices(): void {
     watch(DefaultCoverageAnalysis.prototype, 'ofProgramme', probes.coverageQueries);
     watch(DefaultCoverageAnalysis.prototype, 'programmesOf', probes.coverageQueries);
     watch(RevalidatingDocumentBuilder.prototype, 'hasStaleWorkspaceDiagnostics', probes.sweep);
+    watch(DefaultDependencyGraph.prototype, 'reachOf', probes.reach);
 }
 
 type ProbeReadings = { [K in keyof typeof probes]: Probe };
@@ -212,6 +220,7 @@ async function measureUpdates(options: BenchmarkOptions, synthetic: SyntheticWor
     verifyDiagnostics(workspace, synthetic, undefined, 'after the first build', problems);
 
     const updatesMs: number[] = [];
+    const updatesCpuMs: number[] = [];
     const perUpdate: ProbeReadings[] = [];
     const edits = Math.min(options.edits, synthetic.coreFiles.length);
     for (let edit = 0; edit < edits; edit++) {
@@ -220,8 +229,11 @@ async function measureUpdates(options: BenchmarkOptions, synthetic: SyntheticWor
         const original = synthetic.files[coreFile];
         for (const [text, broken] of [[breakCoreFile(original), coreFile], [original, undefined]] as const) {
             start = performance.now();
+            const cpu = process.cpuUsage();
             await workspace.write(coreFile, text);
             updatesMs.push(performance.now() - start);
+            const { user, system } = process.cpuUsage(cpu);
+            updatesCpuMs.push((user + system) / 1000);
             perUpdate.push(resetProbes());
             verifyDiagnostics(workspace, synthetic, broken, `after ${broken ? 'breaking' : 'restoring'} ${coreFile}`, problems);
             resetProbes();
@@ -232,13 +244,15 @@ async function measureUpdates(options: BenchmarkOptions, synthetic: SyntheticWor
         heapUsedMb: round(heapUsedMb),
         updateMedianMs: median(updatesMs),
         updatesMs: updatesMs.map(round),
+        updateCpuMedianMs: median(updatesCpuMs),
         coverageComputationsInitialBuild: initial.coverageComputations.calls,
         coverageComputationsPerUpdate: perUpdate.map(each => each.coverageComputations.calls),
         programmeAnalysesPerUpdate: perUpdate.map(each => each.programmeAnalyses.calls),
         coverageQueriesPerUpdate: perUpdate.map(each => each.coverageQueries.calls),
         coverageMedianMs: median(perUpdate.map(each => each.coverageComputations.ms + each.programmeAnalyses.ms)),
         sweepMedianMs: median(perUpdate.map(each => each.sweep.ms)),
-        sweepDocumentsPerUpdate: perUpdate.map(each => each.sweep.calls)
+        sweepDocumentsPerUpdate: perUpdate.map(each => each.sweep.calls),
+        reachMedianMs: median(perUpdate.map(each => each.reach.ms))
     };
 }
 
@@ -290,9 +304,10 @@ function printTable(results: SizeResult[]): void {
     process.stdout.write('\nTimes in ms; update figures are medians over every update (one breaking and one restoring each edited file).\n');
     process.stdout.write(`\n${line(header)}\n${widths.map(width => '-'.repeat(width)).join('-|-')}\n${rows.map(line).join('\n')}\n`);
     for (const result of results) {
-        process.stdout.write(`${result.files} files: coverage computed ${result.inProcess.coverageComputationsInitialBuild}× in the first build; `
+        process.stdout.write(`${result.files} files: an update took ${result.inProcess.updateCpuMedianMs} CPU-ms (median); coverage computed ${result.inProcess.coverageComputationsInitialBuild}× in the first build; `
             + `per update ${range(result.inProcess.coverageQueriesPerUpdate)} coverage queries were answered from ${range(result.inProcess.coverageComputationsPerUpdate)} computation(s), `
-            + `and the sweep re-ran the workspace checks of ${range(result.inProcess.sweepDocumentsPerUpdate)} documents.\n`);
+            + `the sweep re-ran the workspace checks of ${range(result.inProcess.sweepDocumentsPerUpdate)} documents, `
+            + `and finding what each update reaches took ${result.inProcess.reachMedianMs} ms (median).\n`);
     }
 }
 

@@ -2,11 +2,12 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, ExitNotification,
-    InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
+    ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, type DataCallback, type Diagnostic, type Disposable, type LogMessageParams, type Message,
     type MessageReader, type ProtocolConnection, type ResponseMessage, type ServerCapabilities
 } from 'vscode-languageserver/node';
+import { ServerStatusNotification } from '../../language/src/protocol/lsp-ext.js';
 import { REPO_ROOT } from './run-cli.js';
 
 /** How long to wait for the server before failing (within vitest's 30 s), never a delay a test relies on. */
@@ -43,9 +44,14 @@ export class LspClient {
     stderr = '';
     /** What the server said it can do, in its answer to `initialize`. */
     capabilities: ServerCapabilities = {};
+    /** Whether the server said it is quiescent (`trainspec/status`); busy until it first says so. */
+    quiescent = false;
+    /** Every `trainspec/status` the server sent, in order. */
+    readonly statuses: boolean[] = [];
     /** The client's settings by section, as `start` and `changeSettings` gave them. */
     private settings: Record<string, unknown> = {};
     private readonly listeners = new Set<() => void>();
+    private readonly versions = new Map<string, number>();
     private readonly exited: Promise<number | null>;
     private exitCode: number | null | undefined;
     private readonly rawAnswers = new Map<string, RawAnswer>();
@@ -71,6 +77,11 @@ export class LspClient {
         }));
         connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
             this.diagnostics.set(uri, diagnostics);
+            this.notify();
+        });
+        connection.onNotification(ServerStatusNotification, ({ quiescent }) => {
+            this.quiescent = quiescent;
+            this.statuses.push(quiescent);
             this.notify();
         });
         connection.onNotification(LogMessageNotification.type, params => {
@@ -124,7 +135,26 @@ export class LspClient {
     }
 
     async openDocument(uri: string, text: string, languageId = 'trainspec'): Promise<void> {
+        this.versions.set(uri, 1);
         await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    }
+
+    /** Replaces the whole text of an open document (`textDocument/didChange`), as an editor does on each keystroke. */
+    async changeDocument(uri: string, text: string): Promise<void> {
+        const version = (this.versions.get(uri) ?? 1) + 1;
+        this.versions.set(uri, version);
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+
+    /**
+     * Resolves once the server is quiescent (`trainspec/status`) after handling everything
+     * sent before this call, so the diagnostics it has published are final. A round trip
+     * comes first: the server answers requests in order, so by its answer every status it sent
+     * about earlier messages has arrived, and a quiescence seen after it is not an old one.
+     */
+    async waitForQuiescence(): Promise<void> {
+        await this.roundTrip();
+        await this.waitFor('the server to become quiescent', () => this.quiescent || undefined);
     }
 
     /**
@@ -169,6 +199,11 @@ export class LspClient {
             this.process.kill();
             await this.exited;
         }
+    }
+
+    /** A request no server implements: the answer (an error) says the server has read every earlier message. */
+    private async roundTrip(): Promise<void> {
+        await this.connection.sendRequest('$/trainspec/roundTrip').catch(() => undefined);
     }
 
     private waitFor<T>(what: string, check: () => T | undefined): Promise<T> {

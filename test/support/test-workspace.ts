@@ -74,9 +74,25 @@ export class TestWorkspace {
         return rangeOf(this.document(path).textDocument, text, occurrence);
     }
 
-    async write(path: string, content: string | Uint8Array): Promise<void> {
+    /** Changes the file without telling the workspace: an update must follow. */
+    writeFile(path: string, content: string | Uint8Array): void {
         this.fileSystem.write(this.uri(path), content);
+    }
+
+    async write(path: string, content: string | Uint8Array): Promise<void> {
+        this.writeFile(path, content);
         await this.services.shared.workspace.DocumentBuilder.update([this.uri(path)], []);
+    }
+
+    /**
+     * Writes the file and queues its update on the workspace lock, as the language server does
+     * on an edit: an update queued after it cancels it if it is still running. Resolves when
+     * the update has ended, completed or cancelled.
+     */
+    queueWrite(path: string, content: string | Uint8Array): Promise<void> {
+        this.writeFile(path, content);
+        const { WorkspaceLock, DocumentBuilder } = this.services.shared.workspace;
+        return WorkspaceLock.write(token => DocumentBuilder.update([this.uri(path)], [], token));
     }
 
     async delete(path: string): Promise<void> {

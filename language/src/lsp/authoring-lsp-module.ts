@@ -4,6 +4,7 @@ import type { TrainSpecServices, TrainSpecSharedServices } from '../trainspec-mo
 import { CoverageCodeLensProvider } from './coverage-code-lens-provider.js';
 import { DefaultCoverageMatrixBuilder, type CoverageMatrixBuilder } from './coverage-matrix-builder.js';
 import { registerCoverageMatrixRequest } from './coverage-matrix-request.js';
+import { registerServerStatusNotification } from './server-status-notification.js';
 import { TrainSpecCodeActionProvider } from './trainspec-code-action-provider.js';
 import { TrainSpecFormatter } from './trainspec-formatter.js';
 
@@ -28,10 +29,13 @@ export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumService
 
 /**
  * Starts what the language server offers beyond Langium's own handlers: the coverage
- * matrix request and following the editor's `trainspec` settings. Call it after
- * `startLanguageServer`.
+ * matrix request, the `trainspec/status` notification and following the editor's
+ * `trainspec` settings. Call it after `startLanguageServer`.
  */
 export function startAuthoringFeatures(shared: TrainSpecSharedServices): void {
     registerCoverageMatrixRequest(shared);
+    registerServerStatusNotification(shared);
+    // Record the dependency edges as the workspace is first built, not on the first edit.
+    shared.workspace.DependencyGraph.track();
     shared.settings.SettingsConfiguration.listen();
 }

@@ -1,7 +1,9 @@
 import { Disposable, type ConfigurationProvider, type DocumentBuilder, type WorkspaceLock } from 'langium';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import { COVERAGE_SEVERITIES, SETTINGS_SECTION, type CoverageSeverity } from '../protocol/constants.js';
+import type { PendingRevalidation } from '../workspace/pending-revalidation.js';
 import type { TrainSpecSettings } from '../workspace/trainspec-settings.js';
+import type { WorkspaceStatus } from '../workspace/workspace-status.js';
 
 /** The part of the `trainspec` settings section that the language server reads. */
 export interface TrainSpecSettingsSection {
@@ -26,12 +28,16 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
     protected readonly documentBuilder: DocumentBuilder;
     protected readonly workspaceLock: WorkspaceLock;
     protected readonly settings: TrainSpecSettings;
+    protected readonly pending: PendingRevalidation;
+    protected readonly status: WorkspaceStatus;
 
     constructor(services: TrainSpecSharedServices) {
         this.configurationProvider = services.workspace.ConfigurationProvider;
         this.documentBuilder = services.workspace.DocumentBuilder;
         this.workspaceLock = services.workspace.WorkspaceLock;
         this.settings = services.settings.TrainSpecSettings;
+        this.pending = services.workspace.PendingRevalidation;
+        this.status = services.workspace.WorkspaceStatus;
     }
 
     listen(): Disposable {
@@ -41,8 +47,12 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
             }
         });
         // The settings the client gave at startup (`workspace/configuration`) arrive without an update event.
-        this.configurationProvider.ready
-            .then(async () => this.apply({ coverage: await this.configurationProvider.getConfiguration(SETTINGS_SECTION, 'coverage') }))
+        // Counted as work, so the server is not quiescent before they are applied.
+        this.status.track(this.configurationProvider.ready
+            .then(async () => {
+                const coverage: unknown = await this.configurationProvider.getConfiguration(SETTINGS_SECTION, 'coverage');
+                await this.apply({ coverage: coverage as TrainSpecSettingsSection['coverage'] });
+            }))
             .catch(logError);
         return Disposable.create(() => subscription.dispose());
     }
@@ -54,7 +64,9 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
         }
         this.settings.coverageSeverity = severity;
         // Nothing changed on disk, but every coverage diagnostic may now be reported differently:
-        // the RevalidatingDocumentBuilder re-runs the workspace checks and publishes what changed.
+        // every document is owed a re-check, which the RevalidatingDocumentBuilder does (and
+        // publishes what changed) even if an edit cancels this update.
+        this.pending.addAll();
         await this.workspaceLock.write(token => this.documentBuilder.update([], [], token));
     }
 }

@@ -1,4 +1,4 @@
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matrix.js';
 
 /**
@@ -9,3 +9,19 @@ import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matr
 
 /** `trainspec/coverageMatrix`: the coverage matrices of the programmes in one document. */
 export const CoverageMatrixRequest = new RequestType<CoverageMatrixParams, CoverageMatrixResult, void>('trainspec/coverageMatrix');
+
+/** The parameters of `trainspec/status`. */
+export interface ServerStatusParams {
+    /**
+     * True when the server has nothing left to do: no build or update running or queued and no
+     * document owed a re-check, so the diagnostics it has published are final for what it has
+     * been sent. False as soon as an edit, a file change or a setting change gives it work.
+     */
+    quiescent: boolean;
+}
+
+/**
+ * `trainspec/status` (server → client): sent each time the server becomes busy or quiescent,
+ * as rust-analyzer's `experimental/serverStatus` is. Until the first one, a client assumes busy.
+ */
+export const ServerStatusNotification = new NotificationType<ServerStatusParams>('trainspec/status');

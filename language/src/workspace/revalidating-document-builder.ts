@@ -1,46 +1,99 @@
-import { AstUtils, DefaultDocumentBuilder, DocumentState, URI, type LangiumDocument } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, URI, type LangiumDocument } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
-import type { DeclarationIndex } from './declaration-index.js';
+import type { DependencyGraph } from './dependency-graph.js';
+import type { OwedWork, PendingRevalidation } from './pending-revalidation.js';
 import { WORKSPACE_CATEGORY } from '../validation/diagnostic-codes.js';
 import { isWorkspaceDependent } from '../validation/workspace-checks.js';
-
-/** How a document's change can reach other documents' workspace checks: what it links to and what it declares. */
-interface Footprint {
-    targets: Set<string>;
-    names: Set<string>;
-}
 
 /**
  * Langium rebuilds a changed document and the documents that reference it. Coverage reaches
  * further: a programme's gaps change when a module it includes, a role it extends two files
  * away, or a programme that includes a module elsewhere changes. After each update, this builder
- * re-runs the workspace-dependent checks of the documents the change can reach, and revalidates
- * those whose results differ, so every affected programme and module shows current diagnostics.
+ * re-runs the workspace-dependent checks of the documents the change can reach (the
+ * DependencyGraph says which), and revalidates those whose results differ, so every affected
+ * programme and module shows current diagnostics.
+ *
+ * The documents to re-check are owed work (PendingRevalidation), not a local of one update:
+ * when the next edit cancels an update, the next update that completes its sweep does that
+ * work too. `update([], [])` changes nothing and only does what is owed.
  */
 export class RevalidatingDocumentBuilder extends DefaultDocumentBuilder {
-    protected readonly declarations: () => DeclarationIndex;
+    protected readonly dependencies: () => DependencyGraph;
+    protected readonly pending: () => PendingRevalidation;
+    /** Documents validated by the current update's own build: their diagnostics are current already. */
+    protected readonly validatedInUpdate = new Set<string>();
 
     constructor(services: TrainSpecSharedServices) {
         super(services);
-        this.declarations = () => services.workspace.DeclarationIndex;
+        this.dependencies = () => services.workspace.DependencyGraph;
+        this.pending = () => services.workspace.PendingRevalidation;
         const validation = this.updateBuildOptions.validation;
         if (typeof validation === 'object' && validation.categories && !validation.categories.includes(WORKSPACE_CATEGORY)) {
             this.updateBuildOptions = { ...this.updateBuildOptions, validation: { ...validation, categories: [...validation.categories, WORKSPACE_CATEGORY] } };
         }
+        this.onDocumentPhase(DocumentState.Validated, document => {
+            this.validatedInUpdate.add(document.uri.toString());
+        });
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
-        const uris = new Set([...changed, ...deleted].map(uri => uri.toString()));
-        // Dependencies both before and after the change: an `includes` the edit removed still matters.
-        const reach = this.reachOf(uris, [...uris]);
-        await super.update(changed, deleted, cancelToken);
-        this.reachOf(uris, changed.map(uri => uri.toString())).forEach(uri => reach.add(uri));
-        // With nothing changed on disk, a setting did, and every document may report differently.
-        const candidates = uris.size === 0 ? this.langiumDocuments.all : this.langiumDocuments.all.filter(document => reach.has(document.uri.toString()));
+        const uris = [...changed, ...deleted].map(uri => uri.toString());
+        // What the change reaches before it: an `includes` the edit removes still matters.
+        this.pending().add(uris, uris.length > 0 ? this.dependencies().reachOf(uris) : []);
+        const work = this.pending().take();
+        this.validatedInUpdate.clear();
+        try {
+            await super.update(changed, deleted, cancelToken);
+            // What the changed files reach now, those of updates cancelled before this one included.
+            if (work.sources.size > 0) {
+                this.dependencies().reachOf(work.sources).forEach(uri => work.reach.add(uri));
+            }
+            await this.sweep(work, cancelToken);
+        } catch (error) {
+            this.pending().restore(work);
+            throw error;
+        }
+    }
+
+    /**
+     * Langium relinks a document when its indexed references point into a changed one. A build
+     * cancelled between linking a document and indexing its references leaves it linked with
+     * no references indexed (resetting it removed them): a later change to what it links to
+     * would pass it by, and it would keep pointing at the old content. Such a document is
+     * relinked whatever changed.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        if (document.state < DocumentState.IndexedReferences) {
+            return true;
+        }
+        // Langium asks this of every document on each update; the graph answers from the file's
+        // recorded edges, without walking its references.
+        return this.dependencies().linksInto(document.uri.toString(), changedUris) ?? super.shouldRelink(document, changedUris);
+    }
+
+    /**
+     * Langium checks for cancellation before each listener of a phase, so a build cancelled just
+     * after documents reached a state would not tell its listeners: the workspace caches that
+     * clear when references are indexed (coverage) would serve the old model to later checks,
+     * and a document validated just before the cancellation would never be published. The
+     * documents did reach the state, so the listeners hear of it; the build stops at its next check.
+     */
+    protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, _cancelToken: CancellationToken): Promise<void> {
+        await super.notifyBuildPhase(documents, state, CancellationToken.None);
+    }
+
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, _cancelToken: CancellationToken): Promise<void> {
+        await super.notifyDocumentPhase(document, state, CancellationToken.None);
+    }
+
+    /** Re-runs the workspace checks of the owed documents, and revalidates those whose results changed. */
+    protected async sweep(work: OwedWork, cancelToken: CancellationToken): Promise<void> {
+        const candidates = work.all ? this.langiumDocuments.all.toArray() : this.documentsAt(work.reach);
         const stale: LangiumDocument[] = [];
         for (const document of candidates) {
-            if (this.ranWorkspaceChecks(document) && await this.hasStaleWorkspaceDiagnostics(document, cancelToken)) {
+            if (!this.validatedInUpdate.has(document.uri.toString()) && this.ranWorkspaceChecks(document)
+                && await this.hasStaleWorkspaceDiagnostics(document, cancelToken)) {
                 stale.push(document);
             }
         }
@@ -50,52 +103,8 @@ export class RevalidatingDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    /**
-     * The documents whose workspace checks the changed ones can affect, as the index stands now:
-     * those that depend on them however indirectly (a programme, its role, the role that role
-     * extends), those they link to (the owners of an included module), and those that declare
-     * a name they declare (duplicates).
-     */
-    protected reachOf(changed: Set<string>, present: string[]): Set<string> {
-        const reach = new Set(changed);
-        for (let grew = true; grew;) {
-            grew = false;
-            for (const document of this.langiumDocuments.all) {
-                const uri = document.uri.toString();
-                if (!reach.has(uri) && this.indexManager.isAffected(document, reach)) {
-                    reach.add(uri);
-                    grew = true;
-                }
-            }
-        }
-        for (const footprint of present.map(uri => this.footprint(uri))) {
-            footprint?.targets.forEach(target => reach.add(target));
-            footprint?.names.forEach(name => this.declarations().declarationsNamed(name).all.forEach(other => reach.add(other.documentUri.toString())));
-        }
-        return reach;
-    }
-
-    protected footprint(uri: string): Footprint | undefined {
-        const document = this.langiumDocuments.getDocument(URI.parse(uri));
-        if (!document) {
-            return undefined;
-        }
-        const targets = new Set<string>();
-        for (const reference of document.references) {
-            const target = 'ref' in reference ? reference.$nodeDescription?.documentUri : undefined;
-            if (target) {
-                targets.add(target.toString());
-            }
-        }
-        const names = new Set<string>();
-        const nameProvider = this.serviceRegistry.getServices(document.uri).references.NameProvider;
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            const name = nameProvider.getName(node);
-            if (name) {
-                names.add(name);
-            }
-        }
-        return { targets, names };
+    protected documentsAt(uris: Set<string>): LangiumDocument[] {
+        return [...uris].flatMap(uri => this.langiumDocuments.getDocument(URI.parse(uri)) ?? []);
     }
 
     protected ranWorkspaceChecks(document: LangiumDocument): boolean {

@@ -1,5 +1,6 @@
+import { DocumentState, isOperationCancelled } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { CancellationTokenSource, DiagnosticSeverity } from 'vscode-languageserver';
 import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
@@ -99,5 +100,59 @@ describe('declarations in two files', () => {
 
         await workspace.write('b.tspec', concerns);
         expect(workspace.messages('a.tspec')).toEqual([`Duplicate identifier 'Concerns': also declared in b.tspec, line 1.`]);
+    });
+});
+
+// An update queued on the workspace lock while another is queued or running cancels it, as an
+// editor's next keystroke does. What the cancelled update owed must still be done.
+describe('an update cancelled by the next one', () => {
+    const programme = (includes: boolean) => `programme Court "Court team" {
+    prepares CourtWorkSpecialist
+${includes ? '    includes Hearings\n' : ''}}`;
+    const files = {
+        'programme.tspec': programme(true),
+        'modules.tspec': `module Hearings "Hearings" { covers ExchangeInformationAtHearings }`,
+        'other.tspec': `programme Other "Other" { prepares CourtWorkSpecialist }`
+    };
+    const orphans = (workspace: TestWorkspace) => workspace.messages('modules.tspec', DiagnosticCode.OrphanModule);
+
+    test('an includes removed, then another file edited at once: the module becomes an orphan, and stops being one when the includes is back', async () => {
+        const workspace = await TestWorkspace.create(files);
+        expect(orphans(workspace)).toEqual([]);
+
+        await Promise.all([workspace.queueWrite('programme.tspec', programme(false)), workspace.queueWrite('other.tspec', `${files['other.tspec']}\n`)]);
+        expect(orphans(workspace)).toEqual([`Module 'Hearings' belongs to no programme. Add it to one with a line such as 'includes Hearings'.`]);
+
+        await Promise.all([workspace.queueWrite('programme.tspec', programme(true)), workspace.queueWrite('other.tspec', files['other.tspec'])]);
+        expect(orphans(workspace)).toEqual([]);
+    });
+
+    test('a setting changed, then a file edited at once: every programme reports its gaps with the new severity', async () => {
+        const workspace = await TestWorkspace.create(files);
+        const gapSeverities = () => ['programme.tspec', 'other.tspec'].flatMap(path => workspace.diagnostics(path, DiagnosticCode.UncoveredRequirement).map(gap => gap.severity));
+        expect(new Set(gapSeverities())).toEqual(new Set([DiagnosticSeverity.Warning]));
+
+        const applied = workspace.services.shared.settings.SettingsConfiguration.apply({ coverage: { severity: 'error' } });
+        await Promise.all([applied, workspace.queueWrite('modules.tspec', `${files['modules.tspec']}\n`)]);
+        expect(new Set(gapSeverities())).toEqual(new Set([DiagnosticSeverity.Error]));
+    });
+
+    test('a build cancelled after linking a programme but before indexing its references: the next change to its module still reaches it', async () => {
+        const workspace = await TestWorkspace.create(files);
+        const { DocumentBuilder } = workspace.services.shared.workspace;
+        const source = new CancellationTokenSource();
+        const programmeUri = workspace.uri('programme.tspec').toString();
+        const listener = DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
+            if (document.uri.toString() === programmeUri) {
+                source.cancel();
+            }
+        });
+        workspace.writeFile('modules.tspec', `module Hearings "Hearings" { covers ExchangeInformationAtHearings, DevelopSentencingProposals }`);
+        await expect(DocumentBuilder.update([workspace.uri('modules.tspec')], [], source.token)).rejects.toSatisfy(isOperationCancelled);
+        listener.dispose();
+
+        await workspace.write('modules.tspec', `module Hearings2 "Hearings" { covers ExchangeInformationAtHearings }`);
+        expect(workspace.messages('programme.tspec', DiagnosticCode.UnresolvedReference)).toEqual([`Unknown module 'Hearings'. Did you mean 'Hearings2'?`]);
+        expect(workspace.messages('modules.tspec', DiagnosticCode.OrphanModule)).toHaveLength(1);
     });
 });
