@@ -1,3 +1,8 @@
+import { failureReason } from './files/regular-file.js';
+
+/** Whether writing to stdout or stderr failed for a reason other than a reader that went away. */
+let failed = false;
+
 /**
  * What happens when the reader of stdout or stderr goes away early, as in
  * `trainspec standards | head -1`: Node ignores SIGPIPE, so the next write fails with EPIPE, an
@@ -11,9 +16,15 @@ export function quietWhenClosed(stream: NodeJS.WriteStream, name: string): void 
         if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
             return;
         }
+        failed = true;
         process.exitCode = 2;
         if (stream !== process.stderr) {
-            process.stderr.write(`trainspec: cannot write to ${name}: ${error.code ?? error.message}.\n`);
+            process.stderr.write(`trainspec: cannot write to ${name}: ${failureReason(error)}.\n`);
         }
     });
+}
+
+/** The exit code, given the command's own: 2 once writing its output has failed. */
+export function exitCodeAfterOutput(code: number): number {
+    return failed ? 2 : code;
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cliEnv, expectNoStackTrace, lines, REPO_ROOT, runBin, runCli, type CliRun } from '../support/run-cli.js';
@@ -155,6 +155,18 @@ describe('stdout closed early', () => {
         expect(check).toEqual({ code: 1, stdout: '', stderr: '' });
         const clean = await runWithClosedStdout(['check', 'examples/pso-community-payback', '--format', 'json']);
         expect(clean).toEqual({ code: 0, stdout: '', stderr: '' });
+    });
+});
+
+describe('stdout that cannot be written', () => {
+    test.skipIf(!existsSync('/dev/full'))('a full disk (/dev/full) is one line on stderr and exit 2, not a stack trace', () => {
+        const full = openSync('/dev/full', 'w');
+        try {
+            const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'trainspec.js'), 'check', 'examples/pso-community-payback'], { cwd: REPO_ROOT, env: cliEnv(), stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+            expect({ code: run.status, stderr: run.stderr }).toEqual({ code: 2, stderr: 'trainspec: cannot write to the standard output: ENOSPC: no space left on device, write.\n' });
+        } finally {
+            closeSync(full);
+        }
     });
 });
 
