@@ -34,6 +34,17 @@ export default tseslint.config(
         }
     },
     {
+        // Parser recovery leaves the name, title or text of a half-typed declaration out although the generated
+        // types call them required, so text for people reads them through the helpers that allow for that.
+        files: ['language/src/{catalogue,coverage,lsp,references,validation}/**/*.ts'],
+        rules: {
+            'no-restricted-syntax': ['error', {
+                selector: 'TemplateLiteral > MemberExpression[property.name=/^(name|title|text)$/]',
+                message: 'A half-typed declaration may have no name, title or text: use nameOf, titleOf, textOf, shownName or sentenceSubject (language/src/catalogue/item-descriptions.ts).'
+            }]
+        }
+    },
+    {
         // Langium's ValidationRegistry calls each check with the validator as `this` (register(checks, thisObj)).
         files: ['language/src/validation/**/*.ts'],
         rules: { '@typescript-eslint/unbound-method': 'off' }

@@ -1,5 +1,5 @@
 import { AstUtils } from 'langium';
-import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText, type CatalogueItem, type ProvenanceText } from '../../language/src/catalogue/item-descriptions.js';
+import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText, shownName, type CatalogueItem, type ProvenanceText } from '../../language/src/catalogue/item-descriptions.js';
 import { isArea, isCompetence, isItem, isRole, isUnit } from '../../language/src/generated/ast.js';
 import type { TrainSpecLanguages } from '../../language/src/trainspec-module.js';
 import { formatInputProblem } from './input-problem.js';
@@ -73,7 +73,7 @@ export function listItems(services: TrainSpecLanguages): ListedItem[] {
                 entry.notes = item.notes;
             }
             if (isUnit(item)) {
-                entry.areas = usage.areasListing(item).map(area => area.name);
+                entry.areas = usage.areasListing(item).map(shownName);
             } else if (isArea(item)) {
                 entry.units = item.units.map(unit => unit.$refText);
             } else if (isRole(item)) {
@@ -88,8 +88,9 @@ export function listItems(services: TrainSpecLanguages): ListedItem[] {
 }
 
 function formatItem(item: ListedItem): string {
-    const lines = [`${item.id} (${item.kind}): ${item.title}`];
-    if (item.text !== item.title) {
+    // An item of a half-typed catalogue may have no name or words yet.
+    const lines = [`${item.id || '(no name yet)'} (${item.kind})${item.title ? `: ${item.title}` : ''}`];
+    if (item.text && item.text !== item.title) {
         lines.push(`    "${item.text}"`);
     }
     const source = provenanceLabel(item.source);

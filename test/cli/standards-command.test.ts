@@ -137,3 +137,21 @@ describe('trainspec standards with workspace catalogues', () => {
         expect(JSON.parse(run.stdout).items).toHaveLength(134);
     });
 });
+
+describe('trainspec standards with a half-typed catalogue', () => {
+    let folder: TempFolder;
+
+    beforeAll(() => {
+        // Parser recovery leaves out what has not been typed yet: a unit's title, another unit's name.
+        folder = createTempFolder({ 'typing.nos': 'unit Broken in RiskSkills\nunit "No name yet" in RiskSkills\n' });
+    });
+
+    afterAll(() => folder.remove());
+
+    test('shows an item without a title or a name as such, never as undefined', async () => {
+        const run = await runCli(['standards', 'typing.nos'], folder.path);
+        const local = blocks(run.stdout).filter(block => /^(Broken|\(no name yet\)) /.test(block));
+        expect(local).toEqual(['Broken (NOS unit)\n    Listed by: no specialist area', '(no name yet) (NOS unit): No name yet\n    Listed by: no specialist area']);
+        expect(run.stdout).not.toContain('undefined');
+    });
+});

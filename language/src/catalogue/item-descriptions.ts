@@ -35,24 +35,76 @@ export function kindLabel(type: string): string {
     return KIND_LABELS[type] ?? type;
 }
 
+/*
+ * Parser recovery builds nodes without the name, title or text a person has not typed yet,
+ * although the generated types call them required. Everything a person reads about a
+ * declaration (messages, hover, completion, lenses, quick fixes, reports) reads them
+ * through the functions below, which treat every one of them as possibly missing.
+ */
+
+/** A declaration's own name, or undefined while it has none. */
+export function nameOf(node: AstNode): string | undefined {
+    return ownString(node, 'name');
+}
+
+/** A declaration's own title, or undefined while it has none (an empty title counts as none). */
+export function titleOf(node: AstNode): string | undefined {
+    return ownString(node, 'title');
+}
+
+/** A declaration's `text`, or undefined while it has none. */
+export function textOf(node: AstNode): string | undefined {
+    return ownString(node, 'text');
+}
+
+function ownString(node: AstNode, property: 'name' | 'title' | 'text'): string | undefined {
+    const value = (node as unknown as Partial<Record<typeof property, unknown>>)[property];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The name where a list or a heading shows it: `Risk`, or `(unnamed module)` while it has none. */
+export function shownName(node: AstNode): string {
+    return nameOf(node) ?? `(unnamed ${kindLabel(node.$type)})`;
+}
+
+/**
+ * How a sentence names a declaration it is not about, such as a quick fix's target:
+ * `module Risk`; while it has no name, `the module "Risk and safety"` or `the unnamed module`.
+ */
+export function declarationPhrase(node: AstNode): string {
+    const kind = kindLabel(node.$type);
+    const name = nameOf(node);
+    const title = titleOf(node);
+    return name !== undefined ? `${kind} ${name}` : title !== undefined ? `the ${kind} "${title}"` : `the unnamed ${kind}`;
+}
+
+/** How a sentence about a declaration starts: `Module 'Risk'`, or `This module` while it has no name. */
+export function sentenceSubject(node: AstNode): string {
+    const name = nameOf(node);
+    const kind = kindLabel(node.$type);
+    return name === undefined ? `This ${kind}` : `${kind.charAt(0).toUpperCase()}${kind.slice(1)} '${name}'`;
+}
+
+/** The item's title as a person reads it; empty while it has none. */
 export function itemTitle(item: CatalogueItem): string {
     if (isCompetence(item)) {
         // A lettered competence has no title of its own in the guidelines: it is known by its group and letter.
         const group = item.$container;
-        const section = group.section ? ` ${group.section}` : '';
-        return `${group.title}${section} (${item.name})`;
+        const title = [titleOf(group), group.section].filter(part => part).join(' ');
+        const letter = nameOf(item);
+        return letter === undefined ? title : title ? `${title} (${letter})` : `(${letter})`;
     }
-    return item.title;
+    return titleOf(item) ?? '';
 }
 
-/** The item's own words: its text, or its title where the title is the whole standard (units, outcomes). */
+/** The item's own words: its text, or its title where the title is the whole standard (units, outcomes); empty while it has neither. */
 export function itemText(item: CatalogueItem): string {
-    return isCompetence(item) ? item.text : item.text ?? item.title;
+    return (isCompetence(item) ? textOf(item) : textOf(item) ?? titleOf(item)) ?? '';
 }
 
 export function itemProvenance(item: CatalogueItem): Provenance {
     if (isCompetence(item)) {
-        return { ...itemProvenance(item.$container), letter: item.name };
+        return { ...itemProvenance(item.$container), letter: nameOf(item) };
     }
     const own = { document: item.source?.ref, section: item.section };
     if (own.document || own.section) {
@@ -73,7 +125,7 @@ export interface ProvenanceText {
 }
 
 export function provenanceText(provenance: Provenance): ProvenanceText {
-    return { document: provenance.document?.title, section: provenance.section, letter: provenance.letter };
+    return { document: provenance.document && titleOf(provenance.document), section: provenance.section, letter: provenance.letter };
 }
 
 /** 'Guidelines … 2007, section 3.1 (a)': the provenance as one line of prose. */

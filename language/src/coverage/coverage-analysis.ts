@@ -1,5 +1,5 @@
-import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
-import { isModule, isProgramme, isSkillSet, isSpec, isUnit, type Area, type Coverable, type Module, type Programme, type Role } from '../generated/ast.js';
+import { DocumentState, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { isModule, isProgramme, isSkillSet, isSpec, isUnit, type Area, type Coverable, type Module, type Programme, type Role, type SkillSet, type Unit } from '../generated/ast.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import type { RequirementResolver, RoleRequirements } from './requirement-resolver.js';
 
@@ -195,7 +195,7 @@ export function indexCovers(modules: Iterable<Module>): Map<Coverable, Module[]>
         for (const item of module.covers.map(ref => ref.ref)) {
             if (item && !isSkillSet(item)) {
                 add(item, module);
-                const skillSet = isUnit(item) ? item.skillSet.ref : undefined;
+                const skillSet = skillSetOf(item);
                 if (skillSet) {
                     add(skillSet, module);
                 }
@@ -203,6 +203,14 @@ export function indexCovers(modules: Iterable<Module>): Map<Coverable, Module[]>
         }
     }
     return index;
+}
+
+/**
+ * The skill set of a unit, once its `in` is typed and links; none for anything else. Recovery
+ * leaves a half-typed unit without the reference although the generated type calls it required.
+ */
+export function skillSetOf(node: AstNode): SkillSet | undefined {
+    return isUnit(node) ? (node.skillSet as Unit['skillSet'] | undefined)?.ref : undefined;
 }
 
 /** Whether an origin makes an item a requirement of the tally's subject. */

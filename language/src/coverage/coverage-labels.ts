@@ -1,4 +1,5 @@
-import { itemTitle } from '../catalogue/item-descriptions.js';
+import type { AstNode } from 'langium';
+import { itemTitle, shownName, titleOf } from '../catalogue/item-descriptions.js';
 import type { Area, Coverable, Role, SkillSet } from '../generated/ast.js';
 import type { CoverageTally, RequirementOrigin, TallySubject } from './coverage-analysis.js';
 import { nameList } from '../text/name-list.js';
@@ -35,15 +36,15 @@ export interface CoverageLabels {
 
 export class DefaultCoverageLabels implements CoverageLabels {
     role(role: Role): string {
-        return role.title || role.name;
+        return labelOf(role);
     }
 
     pathway(area: Area): string {
-        return `the ${area.title || area.name} pathway`;
+        return `the ${labelOf(area)} pathway`;
     }
 
     skillSet(skillSet: SkillSet): string {
-        return `the core skill set "${skillSet.title || skillSet.name}"`;
+        return `the core skill set "${labelOf(skillSet)}"`;
     }
 
     origin(origin: RequirementOrigin): string {
@@ -64,7 +65,7 @@ export class DefaultCoverageLabels implements CoverageLabels {
     }
 
     tallySubject(subject: TallySubject): string {
-        return subject.kind === 'role' ? this.role(subject.role) : `${subject.area.title || subject.area.name} pathway`;
+        return subject.kind === 'role' ? this.role(subject.role) : `${labelOf(subject.area)} pathway`;
     }
 
     tally(tally: CoverageTally): string {
@@ -77,8 +78,13 @@ export class DefaultCoverageLabels implements CoverageLabels {
     }
 
     titles(items: Coverable[], limit = Number.POSITIVE_INFINITY): string {
-        const shown = items.slice(0, items.length > limit ? limit - 1 : limit).map(item => `"${itemTitle(item)}"`);
+        const shown = items.slice(0, items.length > limit ? limit - 1 : limit).map(item => `"${itemTitle(item) || shownName(item)}"`);
         const rest = items.length - shown.length;
         return rest > 0 ? `${shown.join(', ')} and ${rest} more` : nameList(shown);
     }
+}
+
+/** A declaration's title as people know it; its name (or that it has none) while its title is still being typed. */
+function labelOf(node: AstNode): string {
+    return titleOf(node) ?? shownName(node);
 }

@@ -1,10 +1,10 @@
 import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LangiumDocuments } from 'langium';
 import {
-    isArea, isCatalogue, isFramework, isItem, isModule, isProgramme, isRole, isSkillSet, isSpec, isUnit,
+    isArea, isCatalogue, isFramework, isItem, isModule, isProgramme, isRole, isSpec, isUnit,
     type Area, type Coverable, type Item, type Module, type Programme, type Requirable, type Role, type SkillSet, type Unit
 } from '../generated/ast.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
-import { indexCovers, type CoverageAnalysis, type RequirementOrigin, type RequirementStatus } from './coverage-analysis.js';
+import { indexCovers, skillSetOf, type CoverageAnalysis, type RequirementOrigin, type RequirementStatus } from './coverage-analysis.js';
 import { expandRequirable, type RequirementResolver, type RoleRequirements } from './requirement-resolver.js';
 
 /** A role that requires an item: the item itself, or (for a unit) the skill set the unit meets. */
@@ -77,7 +77,7 @@ export class DefaultItemUsage implements ItemUsage {
         }
         const [first, ...rest] = items.map(each => usage.requiredBy.get(each) ?? []);
         const requiring: RoleRequiring[] = first.filter(role => rest.every(roles => roles.includes(role))).map(role => ({ role }));
-        const skillSet = isUnit(item) ? item.skillSet.ref : undefined;
+        const skillSet = skillSetOf(item);
         if (skillSet) {
             for (const role of usage.requiredBy.get(skillSet) ?? []) {
                 if (!requiring.some(listed => listed.role === role)) {
@@ -107,7 +107,7 @@ export class DefaultItemUsage implements ItemUsage {
     inProgramme(programme: Programme, item: Coverable): ProgrammeItemUsage {
         const coverage = this.coverage.ofProgramme(programme);
         const requirement = coverage.requirementOn.get(item);
-        const skillSet = isUnit(item) ? item.skillSet.ref : undefined;
+        const skillSet = skillSetOf(item);
         const skillSetRequirement = skillSet ? coverage.requirementOn.get(skillSet) : undefined;
         return {
             programme,
@@ -147,8 +147,11 @@ export class DefaultItemUsage implements ItemUsage {
             requirements.requirements.forEach(requirement => add(usage.requiredBy, requirement.item, item));
         } else if (isArea(item)) {
             item.units.forEach(unit => unit.ref && add(usage.areasListing, unit.ref, item));
-        } else if (isUnit(item) && isSkillSet(item.skillSet.ref)) {
-            add(usage.unitsOf, item.skillSet.ref, item);
+        } else if (isUnit(item)) {
+            const skillSet = skillSetOf(item);
+            if (skillSet) {
+                add(usage.unitsOf, skillSet, item);
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import { isModule, isProgramme, isSkillSet, type Module, type Programme } from '
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { isWholeFileError } from '../workspace/resilient-document-factory.js';
 import { isCatalogueItem, itemDetails } from './item-markdown.js';
+import { ResilientCompletionProvider } from './resilient-completion-provider.js';
 
 /** Shown after the name of a requirement that no module of the programme covers yet. */
 export const NOT_YET_COVERED = ' — not yet covered';
@@ -35,7 +36,7 @@ interface Gap {
  * both start at the top-level element the cursor is in (a spec or catalogue is a list of them),
  * so completion at the end of a long file costs what it costs in a short one.
  */
-export class CoverageAwareCompletionProvider extends DefaultCompletionProvider {
+export class CoverageAwareCompletionProvider extends ResilientCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.'] };
     protected readonly coverage: CoverageAnalysis;
     protected readonly usage: ItemUsage;

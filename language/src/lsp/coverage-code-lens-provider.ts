@@ -1,6 +1,7 @@
 import type { LangiumDocument, NameProvider } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { shownName } from '../catalogue/item-descriptions.js';
 import { programmesIn, type CoverageAnalysis } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { Programme } from '../generated/ast.js';
@@ -34,7 +35,8 @@ export class CoverageCodeLensProvider implements CodeLensProvider {
         }
         return this.coverage.ofProgramme(programme).tallies.map(tally => ({
             range,
-            command: { title: this.labels.tally(tally), command: Commands.showCoverage, arguments: [document.uri.toString(), programme.name] }
+            // The coverage view knows a programme without a name yet by the same stand-in (see CoverageMatrixBuilder).
+            command: { title: this.labels.tally(tally), command: Commands.showCoverage, arguments: [document.uri.toString(), shownName(programme)] }
         }));
     }
 }

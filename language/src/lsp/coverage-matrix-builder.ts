@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode, type LangiumDocument, type NameProvider } from 'langium';
 import type { Location } from 'vscode-languageserver-types';
-import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText } from '../catalogue/item-descriptions.js';
+import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText, shownName, titleOf } from '../catalogue/item-descriptions.js';
 import { programmesIn, type CoverageAnalysis, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { Programme } from '../generated/ast.js';
@@ -37,12 +37,13 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
         const roles = [...new Set(coverage.roles.map(({ role }) => role.name))];
         const pathway = programme.pathway?.ref?.name;
         return {
-            programme: { name: programme.name, title: programme.title, location: this.locationOrStart(programme) },
+            // The view keys programmes and modules by name and shows their titles: a half-typed one gets a stand-in for each.
+            programme: { name: shownName(programme), title: titleOf(programme) ?? shownName(programme), location: this.locationOrStart(programme) },
             roles,
             ...(pathway !== undefined ? { pathway } : {}),
             modules: coverage.modules.map(module => ({
-                name: module.name,
-                title: module.title,
+                name: shownName(module),
+                title: titleOf(module) ?? '',
                 ...(module.hours !== undefined ? { hours: module.hours } : {}),
                 location: this.locationOrStart(module)
             })),
@@ -84,7 +85,7 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
             title: itemTitle(status.item),
             text: itemText(status.item),
             ...(location ? { location } : {}),
-            coveredBy: status.coveredBy.map(module => module.name)
+            coveredBy: status.coveredBy.map(shownName)
         };
     }
 

@@ -1,8 +1,8 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type NameProvider } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { provenanceLabel } from '../catalogue/item-descriptions.js';
-import type { CoverageAnalysis } from '../coverage/coverage-analysis.js';
+import { provenanceLabel, shownName, titleOf } from '../catalogue/item-descriptions.js';
+import { skillSetOf, type CoverageAnalysis } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { ItemUsage } from '../coverage/item-usage.js';
 import {
@@ -61,7 +61,7 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
     }
 
     protected describe(node: AstNode, programmes: Programme[]): string[] | undefined {
-        const name = this.nameProvider.getName(node) ?? '';
+        const name = this.nameProvider.getName(node);
         if (isRole(node)) {
             return [...itemMarkdown(node, name), ...this.roleRequirements(node)];
         }
@@ -105,10 +105,10 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         }
         if (isSkillSet(item)) {
             const units = this.usage.unitsOf(item);
-            return units.length > 0 ? [`**Units:** ${units.map(unit => unit.name).join(', ')}`] : [];
+            return units.length > 0 ? [`**Units:** ${units.map(shownName).join(', ')}`] : [];
         }
         const areas = isUnit(item) ? this.usage.areasListing(item) : [];
-        return areas.length > 0 ? [`**Pathways:** ${areas.map(area => area.name).join(', ')}`] : [];
+        return areas.length > 0 ? [`**Pathways:** ${areas.map(shownName).join(', ')}`] : [];
     }
 
     /** 'In Court team: required by Probation Officer (through …); covered by Risk': what the programme's diagnostics and lenses count. */
@@ -118,15 +118,16 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         if (usage.requirement) {
             parts.push(`required by ${this.labels.origins(usage.requirement.origins)}`);
         }
-        if (usage.skillSetRequirement && isUnit(item) && item.skillSet.ref) {
-            parts.push(`${this.labels.originsRequire(usage.skillSetRequirement.origins)} a unit of ${this.labels.skillSet(item.skillSet.ref)}, which it meets`);
+        const skillSet = skillSetOf(item);
+        if (usage.skillSetRequirement && skillSet) {
+            parts.push(`${this.labels.originsRequire(usage.skillSetRequirement.origins)} a unit of ${this.labels.skillSet(skillSet)}, which it meets`);
         }
         if (parts.length === 0) {
             parts.push('not required');
         }
         const covered = usage.coveredBy.length > 0 ? `covered by ${usage.coveredBy.map(declarationLink).join(', ')}`
             : usage.requirement ? 'no module covers it yet' : 'not covered';
-        return `**In ${escapeMarkdown(programme.title || programme.name)}:** ${escapeMarkdown(parts.join('; '))}; ${covered}`;
+        return `**In ${escapeMarkdown(titleOf(programme) ?? shownName(programme))}:** ${escapeMarkdown(parts.join('; '))}; ${covered}`;
     }
 
     protected roleRequirements(role: Role): string[] {
@@ -138,8 +139,9 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         return paragraphs;
     }
 
-    protected moduleSummary(module: Module, name: string): string[] {
-        const assessments = module.assessments.map(assessment => escapeMarkdown(assessment.method));
+    protected moduleSummary(module: Module, name: string | undefined): string[] {
+        // Recovery may build an assessment without its method, whatever the generated type says.
+        const assessments = module.assessments.flatMap(assessment => (assessment.method ? [escapeMarkdown(assessment.method)] : []));
         const facts = [
             `**Hours:** ${module.hours ?? 'not given'}`,
             `**Assessed by:** ${assessments.length > 0 ? assessments.join(', ') : 'not given'}`,
@@ -153,7 +155,7 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         ];
     }
 
-    protected programmeSummary(programme: Programme, name: string): string[] {
+    protected programmeSummary(programme: Programme, name: string | undefined): string[] {
         const coverage = this.coverage.ofProgramme(programme);
         const facts = [`**Prepares:** ${programme.roles.length > 0 ? programme.roles.map(ref => ref.$refText).join(', ') : 'no role'}`];
         if (programme.pathway) {
@@ -175,7 +177,7 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         return paragraphs;
     }
 
-    protected documentSummary(node: Framework | SourceDocument, name: string): string[] {
+    protected documentSummary(node: Framework | SourceDocument, name: string | undefined): string[] {
         const paragraphs = [heading(node, name, node.title)];
         const source = isFramework(node) ? provenanceLabel({ document: node.source?.ref?.title, section: node.section }) : '';
         if (source) {

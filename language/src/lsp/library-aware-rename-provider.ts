@@ -1,6 +1,7 @@
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments, type ReferenceDescription, type ServiceRegistry } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, TextEdit, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { nameOf, shownName } from '../catalogue/item-descriptions.js';
 import { isCompetence, isCompetenceGroup, type Competence, type CompetenceGroup } from '../generated/ast.js';
 import type { StandardsLibrary } from '../library/standards-library.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
@@ -81,7 +82,7 @@ export class LibraryAwareRenameProvider extends DefaultRenameProvider {
             return undefined;
         }
         if (this.library.isBuiltin(AstUtils.getDocument(node).uri)) {
-            throw new ResponseError(LSPErrorCodes.RequestFailed, `${this.nameProvider.getName(node)} is part of the built-in standards library and cannot be renamed.`);
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `${this.nameProvider.getName(node) ?? shownName(node)} is part of the built-in standards library and cannot be renamed.`);
         }
         return { node, range: leaf.range, part: isCompetence(node) ? 'letter' : isCompetenceGroup(node) ? 'group' : 'name' };
     }
@@ -89,11 +90,12 @@ export class LibraryAwareRenameProvider extends DefaultRenameProvider {
     /** The identifier to write: a letter for a competence (`RoSH.x` is accepted as `x`), else the name itself. */
     protected checkNewName(target: RenameTarget, requested: string): string {
         let newName = requested;
-        let qualifiedName = requested;
+        let qualifiedName: string | undefined = requested;
         if (target.part === 'letter') {
-            const group = (target.node as Competence).$container.name;
-            newName = requested.startsWith(`${group}.`) ? requested.substring(group.length + 1) : requested;
-            qualifiedName = `${group}.${newName}`;
+            // A letter of a group that has no name yet has no qualified name: only its group's other letters can clash.
+            const group = nameOf((target.node as Competence).$container);
+            newName = group !== undefined && requested.startsWith(`${group}.`) ? requested.substring(group.length + 1) : requested;
+            qualifiedName = group === undefined ? undefined : `${group}.${newName}`;
         }
         if (!IDENTIFIER.test(newName)) {
             throw new ResponseError(LSPErrorCodes.RequestFailed, `'${requested}' is not a valid name: use letters, digits and underscores, starting with a letter.`);
@@ -101,8 +103,11 @@ export class LibraryAwareRenameProvider extends DefaultRenameProvider {
         if (this.keywords().has(newName)) {
             throw new ResponseError(LSPErrorCodes.RequestFailed, `'${newName}' is a keyword of TrainSpec and cannot be used as a name.`);
         }
-        if (qualifiedName !== this.nameProvider.getName(target.node) && this.declarations.declarationsNamed(qualifiedName).all.length > 0) {
-            throw new ResponseError(LSPErrorCodes.RequestFailed, `'${qualifiedName}' is already declared; pick another name.`);
+        const taken = qualifiedName === undefined
+            ? (target.node as Competence).$container.competences.some(other => other !== target.node && nameOf(other) === newName)
+            : qualifiedName !== this.nameProvider.getName(target.node) && this.declarations.declarationsNamed(qualifiedName).all.length > 0;
+        if (taken) {
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `'${qualifiedName ?? newName}' is already declared; pick another name.`);
         }
         return newName;
     }

@@ -1,6 +1,7 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type IndexManager, type LangiumDocument, type NameProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { declarationPhrase, nameOf, shownName } from '../catalogue/item-descriptions.js';
 import { originId, type CoverageAnalysis, type ProgrammeCoverage, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { ItemUsage } from '../coverage/item-usage.js';
@@ -108,7 +109,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
                     ? appendToList(module, module.covers[module.covers.length - 1].$refNode!, name)
                     : insertAtEndOfBlock(module, [`covers ${name}`]);
                 if (edit) {
-                    actions.push(this.quickFix(`Add ${name} to module ${module.name}`, diagnostic, workspaceEdit(edit)));
+                    actions.push(this.quickFix(`Add ${name} to ${declarationPhrase(module)}`, diagnostic, workspaceEdit(edit)));
                 }
             }
         }
@@ -126,6 +127,9 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         const gaps = coverage.gaps.filter(status => status.origins.some(other => originId(other) === required));
         // For a skill set, its best unit: one name per gap, each once (a unit may be a gap of its own too).
         const items = [...new Set(gaps.flatMap(status => this.meetingItems(coverage, status.item).slice(0, 1)))];
+        if (items.length === 0) {
+            return undefined;
+        }
         const name = this.unusedName(`${required}Gaps`);
         const subject = origin.kind === 'role' ? this.labels.role(origin.role) : this.labels.pathway(origin.area);
         // The stub's title is a spec string: no quote or backslash from a title may end it early.
@@ -152,9 +156,9 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         }
         const [programme] = this.coverage.programmesOf(module);
         const units = programme ? this.meetingItems(this.coverage.ofProgramme(programme), skillSet)
-            : this.usage.unitsOf(skillSet).map(unit => unit.name);
+            : this.usage.unitsOf(skillSet).flatMap(unit => nameOf(unit) ?? []);
         return units.slice(0, UNITS_OFFERED).map((unit, index) => ({
-            ...this.quickFix(`Change ${skillSet.name} to ${unit}`, diagnostic, { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: unit }] } }),
+            ...this.quickFix(`Change ${shownName(skillSet)} to ${unit}`, diagnostic, { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: unit }] } }),
             ...(index === 0 ? { isPreferred: true } : {})
         }));
     }
@@ -162,18 +166,21 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
     /** 'Add M to programme P' for each programme in the workspace. */
     protected includeModule(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const module = this.nodeAt(document, diagnostic, isModule);
-        if (!module) {
+        // A programme includes a module by its name: a module still without one cannot be included yet.
+        const name = module && nameOf(module);
+        if (!name) {
             return [];
         }
         const actions: CodeAction[] = [];
-        // Listing the programmes analyses none of them.
-        const programmes = this.coverage.programmes().sort((a, b) => a.name.localeCompare(b.name));
-        for (const programme of programmes) {
+        // Listing the programmes analyses none of them. A programme still without a name is named by its title.
+        const programmes = this.coverage.programmes().map(programme => ({ programme, phrase: declarationPhrase(programme) }))
+            .sort((a, b) => a.phrase.localeCompare(b.phrase));
+        for (const { programme, phrase } of programmes) {
             const edit = programme.includes.length > 0
-                ? appendToList(programme, programme.includes[programme.includes.length - 1].$refNode!, module.name)
-                : insertLineAfter(programme, headerEnd(programme), `includes ${module.name}`);
+                ? appendToList(programme, programme.includes[programme.includes.length - 1].$refNode!, name)
+                : insertLineAfter(programme, headerEnd(programme), `includes ${name}`);
             if (edit) {
-                actions.push(this.quickFix(`Add ${module.name} to programme ${programme.name}`, diagnostic, workspaceEdit(edit)));
+                actions.push(this.quickFix(`Add ${name} to ${phrase}`, diagnostic, workspaceEdit(edit)));
             }
         }
         return actions;

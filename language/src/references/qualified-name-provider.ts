@@ -1,4 +1,5 @@
 import { DefaultNameProvider, type AstNode } from 'langium';
+import { nameOf } from '../catalogue/item-descriptions.js';
 import { isCompetence } from '../generated/ast.js';
 
 /**
@@ -9,7 +10,9 @@ export class QualifiedNameProvider extends DefaultNameProvider {
     override getName(node: AstNode): string | undefined {
         const name = super.getName(node);
         if (name !== undefined && isCompetence(node)) {
-            return `${node.$container.name}.${name}`;
+            // In a group whose name is still being typed, the letter is not yet a name anything can refer to.
+            const group = nameOf(node.$container);
+            return group === undefined ? undefined : `${group}.${name}`;
         }
         return name;
     }

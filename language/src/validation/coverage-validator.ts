@@ -1,9 +1,9 @@
 import type { ValidationAcceptor, ValidationChecks, ValidationSeverity } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import { itemText } from '../catalogue/item-descriptions.js';
+import { itemText, nameOf, sentenceSubject, shownName } from '../catalogue/item-descriptions.js';
 import { originId, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
-import { isSkillSet, isSpec, type Module, type Programme, type TrainSpecAstType } from '../generated/ast.js';
+import { isSkillSet, isSpec, type Module, type Programme, type TrainSpecAstType, type Unit } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
@@ -34,17 +34,17 @@ export class CoverageValidator {
         const names = this.services.references.NameProvider;
         for (const gap of this.services.shared.coverage.CoverageAnalysis.ofProgramme(programme).gaps) {
             const origin = gap.origins[0];
-            const item = names.getName(gap.item) ?? '';
+            const item = names.getName(gap.item);
             const units = isSkillSet(gap.item) ? this.services.shared.coverage.ItemUsage.unitsOf(gap.item) : [];
-            accept(severity, this.gapMessage(gap, item), {
+            accept(severity, this.gapMessage(gap, item ?? shownName(gap.item)), {
                 node: programme,
                 ...gapLocation(programme, origin),
                 code: DiagnosticCode.UncoveredRequirement,
                 data: {
                     code: DiagnosticCode.UncoveredRequirement,
-                    item,
+                    item: item ?? '',
                     requiredBy: [...new Set(gap.origins.map(originId))],
-                    ...(units.length > 0 ? { units: units.map(unit => unit.name) } : {})
+                    ...(units.length > 0 ? { units: unitNames(units) } : {})
                 }
             });
         }
@@ -53,15 +53,17 @@ export class CoverageValidator {
     checkPathway(programme: Programme, accept: ValidationAcceptor): void {
         const role = this.services.shared.coverage.CoverageAnalysis.ofProgramme(programme).pathwayMissingFor;
         if (role) {
-            accept('warning', `Programme '${programme.name}' names no specialist pathway, which ${this.labels.role(role)} requires. Add a line such as 'pathway CourtWork'.`,
+            accept('warning', `${sentenceSubject(programme)} names no specialist pathway, which ${this.labels.role(role)} requires. Add a line such as 'pathway CourtWork'.`,
                 { node: programme, property: 'name', code: DiagnosticCode.MissingPathway, data: { code: DiagnosticCode.MissingPathway, role: role.name } });
         }
     }
 
     checkModuleBelongsToProgramme(module: Module, accept: ValidationAcceptor): void {
         if (isSpec(module.$container) && this.services.shared.coverage.CoverageAnalysis.programmesOf(module).length === 0) {
-            accept('warning', `Module '${module.name}' belongs to no programme. Add it to one with a line such as 'includes ${module.name}'.`,
-                { node: module, property: 'name', code: DiagnosticCode.OrphanModule });
+            const name = nameOf(module);
+            // A programme includes a module by its name: until it has one, that is the first thing to do.
+            const advice = name === undefined ? 'Give it a name, then add it to one with a line such as \'includes ModuleName\'.' : `Add it to one with a line such as 'includes ${name}'.`;
+            accept('warning', `${sentenceSubject(module)} belongs to no programme. ${advice}`, { node: module, property: 'name', code: DiagnosticCode.OrphanModule });
         }
     }
 
@@ -79,19 +81,22 @@ export class CoverageValidator {
                 property: 'covers',
                 index,
                 code: DiagnosticCode.SkillSetCovered,
-                data: { code: DiagnosticCode.SkillSetCovered, skillSet: skillSet.name, units: units.map(unit => unit.name) }
+                data: { code: DiagnosticCode.SkillSetCovered, skillSet: skillSet.name, units: unitNames(units) }
             });
         });
     }
 
     protected gapMessage(gap: RequirementStatus, name: string): string {
         const requiredBy = this.labels.originsRequire(gap.origins);
+        // An item whose words are still being typed is named without them.
+        const text = itemText(gap.item);
+        const words = text ? `: "${text}"` : '';
         if (!isSkillSet(gap.item)) {
-            return `No module covers ${name}, which ${requiredBy}: "${itemText(gap.item)}"`;
+            return `No module covers ${name}, which ${requiredBy}${words || '.'}`;
         }
         const units = this.services.shared.coverage.ItemUsage.unitsOf(gap.item);
         const meets = units.length > 0 ? ` Covering any one of its units meets it: ${this.labels.titles(units, UNITS_NAMED)}.` : '';
-        return `No module covers a unit of ${this.labels.skillSet(gap.item)}, which ${requiredBy}: "${itemText(gap.item)}".${meets}`;
+        return `No module covers a unit of ${this.labels.skillSet(gap.item)}, which ${requiredBy}${words}.${meets}`;
     }
 
     protected coverageSeverity(): ValidationSeverity | undefined {
@@ -111,4 +116,9 @@ function gapLocation(programme: Programme, origin: RequirementOrigin): { range: 
         return { range };
     }
     return origin.kind === 'role' ? { property: 'roles', index: origin.roleIndex } : { property: 'pathway' };
+}
+
+/** The names of units a quick fix can write; a unit whose name is still being typed has none. */
+function unitNames(units: Unit[]): string[] {
+    return units.flatMap(unit => nameOf(unit) ?? []);
 }

@@ -1,4 +1,5 @@
 import { GrammarAST, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { sentenceSubject } from '../catalogue/item-descriptions.js';
 import type { Module, Programme, TrainSpecAstType } from '../generated/ast.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
@@ -11,7 +12,7 @@ export class SpecValidator {
 
     checkProgrammeHasRole(programme: Programme, accept: ValidationAcceptor): void {
         if (programme.roles.length === 0) {
-            accept('warning', `Programme '${programme.name}' prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`,
+            accept('warning', `${sentenceSubject(programme)} prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`,
                 { node: programme, property: 'name', code: DiagnosticCode.ProgrammeWithoutRole });
         }
     }
@@ -22,14 +23,14 @@ export class SpecValidator {
 
     checkHoursPositive(module: Module, accept: ValidationAcceptor): void {
         if (module.hours !== undefined && module.hours <= 0) {
-            accept('error', `Module '${module.name}' must take a positive number of hours, not ${module.hours}.`,
+            accept('error', `${sentenceSubject(module)} must take a positive number of hours, not ${module.hours}.`,
                 { node: module, property: 'hours', code: DiagnosticCode.NonPositiveHours });
         }
     }
 
     checkModuleCovers(module: Module, accept: ValidationAcceptor): void {
         if (module.covers.length === 0) {
-            accept('warning', `Module '${module.name}' covers no standard. Add a line such as 'covers RoSH.a'.`,
+            accept('warning', `${sentenceSubject(module)} covers no standard. Add a line such as 'covers RoSH.a'.`,
                 { node: module, property: 'name', code: DiagnosticCode.ModuleCoversNothing });
         }
     }

@@ -1,4 +1,5 @@
 import { AstUtils, DocumentState, WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { sentenceSubject, shownName } from '../catalogue/item-descriptions.js';
 import { isRole, type Role, type TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
@@ -22,7 +23,7 @@ export class StandardsValidator {
         if (cycle) {
             // On the `extends` reference that leads into the cycle, not necessarily the first one.
             const index = Math.max(0, role.extends.findIndex(ref => ref.ref === cycle[1]));
-            accept('error', `Role '${role.name}' extends itself through ${cycle.map(each => each.name).join(' → ')}.`,
+            accept('error', `${sentenceSubject(role)} extends itself through ${cycle.map(shownName).join(' → ')}.`,
                 { node: role, property: 'extends', index, code: DiagnosticCode.RoleExtendsCycle });
         }
     }

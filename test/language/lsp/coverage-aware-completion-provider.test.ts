@@ -191,6 +191,25 @@ describe('keyword completion', () => {
     });
 });
 
+describe('completion on half-typed catalogues', () => {
+    test('offers an item whose title is not typed yet, with no detail, and logs nothing', async () => {
+        const errors = vi.spyOn(console, 'error');
+        await workspace.write('broken.nos', 'unit Broken in RiskSkills');
+        try {
+            await completeIn('module M "M" { covers Bro<|> }', list => {
+                const broken = list.items.find(item => item.label === 'Broken');
+                expect(broken).toMatchObject({ label: 'Broken', kind: CompletionItemKind.EnumMember });
+                expect(broken?.detail ?? '').toBe('');
+                expect(JSON.stringify(broken)).not.toContain('undefined');
+            });
+            expect(errors).not.toHaveBeenCalled();
+        } finally {
+            errors.mockRestore();
+            await workspace.delete('broken.nos');
+        }
+    });
+});
+
 describe('completion in a long file', () => {
     /** Completion in `path` where `marker` ends (or `offset` characters into it), counting the tokens lexed meanwhile. */
     async function completeCounting(target: TestWorkspace, path: string, marker: string, offset = marker.length): Promise<{ labels: string[]; tokens: number }> {

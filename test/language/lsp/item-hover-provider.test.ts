@@ -284,3 +284,36 @@ describe('hover on a programme', () => {
         });
     });
 });
+
+describe('hover on half-typed text', () => {
+    // Parser recovery leaves out what has not been typed yet: here a unit's title and a module's name.
+    let halfTyped: TestWorkspace;
+
+    beforeAll(async () => {
+        halfTyped = await TestWorkspace.create({
+            'broken.nos': 'unit Broken in RiskSkills',
+            'nameless.tspec': 'module "m" { covers RoSH.a, Broken }'
+        });
+    });
+
+    async function hoverInHalfTyped(path: string, text: string, offset = 0): Promise<string | undefined> {
+        const document = halfTyped.document(path);
+        const language = path.endsWith('.nos') ? halfTyped.services.standards : halfTyped.services.spec;
+        const hover = await language.lsp.HoverProvider!.getHoverContent(document, positionIn(document, text, offset));
+        return hover && MarkupContent.is(hover.contents) ? hover.contents.value : undefined;
+    }
+
+    test('shows an item without a title under its kind and name, without quoting words it does not have', async () => {
+        for (const [path, text] of [['broken.nos', 'Broken'], ['nameless.tspec', 'Broken']]) {
+            const hover = await hoverInHalfTyped(path, text);
+            expect(hover?.split('\n\n')[0]).toBe('**NOS unit** `Broken`');
+            expect(hover).not.toMatch(/undefined|^>/m);
+        }
+    });
+
+    test('lists a module without a name among those that cover an item', async () => {
+        const hover = await hoverInHalfTyped('nameless.tspec', 'RoSH.a');
+        expect(hover).toContain('**Covered by:** [(unnamed module)](file:///workspace/nameless.tspec#L1)');
+        expect(hover).not.toContain('undefined');
+    });
+});

@@ -157,3 +157,12 @@ function rangeAt(path: string, text: string, offset: number, length: number): Ra
     const start = document.textDocument.offsetAt(workspace.rangeOf(path, text).start) + offset;
     return { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(start + length) };
 }
+
+describe('renaming in half-typed catalogues', () => {
+    // Parser recovery leaves out a group name that has not been typed yet.
+    test('renames a letter of a group without a name, refusing only a letter the group already has', async () => {
+        await workspace.write('typing.nos', 'competences "Still typing" {\n    a "First"\n    b "Second"\n}');
+        await expect(rename('typing.nos', 'a "First"', 'b')).rejects.toThrow('\'b\' is already declared; pick another name.');
+        expect(applied(await rename('typing.nos', 'a "First"', 'c'))).toEqual({ 'typing.nos': 'competences "Still typing" {\n    c "First"\n    b "Second"\n}' });
+    });
+});

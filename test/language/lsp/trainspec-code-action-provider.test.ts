@@ -409,3 +409,37 @@ describe('what is not a quick fix', () => {
         expect(refactorings).toBeUndefined();
     });
 });
+
+describe('quick fixes on half-typed text', () => {
+    // Parser recovery leaves out a name that has not been typed yet.
+    test('an orphan module can join a programme whose name is not typed yet, named there by its title', async () => {
+        const workspace = await TestWorkspace.create({
+            'programmes.tspec': 'programme Alpha "Alpha" {\n    prepares PSO\n}\n\nprogramme "Still typing" {\n    prepares PO\n}\n',
+            'modules.tspec': 'module Loose "Loose" {\n    hours 2\n    covers RoSH.a\n}\n'
+        });
+        const orphan = diagnostic(workspace, 'modules.tspec', DiagnosticCode.OrphanModule, 'Loose');
+        const fixes = await quickFixes(workspace, 'modules.tspec', [orphan]);
+        expect(fixes.map(action => action.title)).toEqual(['Add Loose to programme Alpha', 'Add Loose to the programme "Still typing"']);
+        await apply(workspace, fixes[1]);
+        expect(text(workspace, 'programmes.tspec')).toContain('programme "Still typing" {\n    prepares PO\n    includes Loose\n}');
+    });
+
+    test('a module without a name yet is offered no programme to join, since a programme includes a module by name', async () => {
+        const workspace = await TestWorkspace.create({
+            'programmes.tspec': 'programme Alpha "Alpha" {\n    prepares PSO\n}\n',
+            'modules.tspec': 'module "Loose" {\n    hours 2\n    covers RoSH.a\n}\n'
+        });
+        const [orphan] = workspace.diagnostics('modules.tspec', DiagnosticCode.OrphanModule);
+        expect(await quickFixes(workspace, 'modules.tspec', [orphan])).toEqual([]);
+    });
+
+    test('a gap can be covered by a module whose name is not typed yet, named by its title', async () => {
+        const workspace = await TestWorkspace.create({
+            'safety.tspec': 'programme Safety "Safety" {\n    prepares CommunitySafetySpecialist\n    module "Concerns" { hours 2 }\n}\n'
+        });
+        const gap = diagnostic(workspace, 'safety.tspec', DiagnosticCode.UncoveredRequirement, 'CommunityConcerns');
+        const titles = (await quickFixes(workspace, 'safety.tspec', [gap])).map(action => action.title);
+        expect(titles).toContain('Add CommunityConcerns to the module "Concerns"');
+        expect(titles.join('\n')).not.toContain('undefined');
+    });
+});

@@ -253,3 +253,35 @@ module Loose "Loose" { covers CommunityConcerns }`
         ]);
     });
 });
+
+describe('coverage of half-typed text', () => {
+    // Parser recovery leaves out what has not been typed yet: names, titles, texts, a unit's skill set.
+    test('a module or programme without a name yet is this module or this programme, and the advice starts with its name', async () => {
+        const workspace = await TestWorkspace.create({
+            'typing.tspec': 'module "Loose" { covers CommunityConcerns }\nprogramme "Trainees" { prepares PSO }'
+        });
+        expect(workspace.messages('typing.tspec', DiagnosticCode.OrphanModule)).toEqual([
+            `This module belongs to no programme. Give it a name, then add it to one with a line such as 'includes ModuleName'.`
+        ]);
+        expect(workspace.messages('typing.tspec', DiagnosticCode.MissingPathway)).toEqual([
+            `This programme names no specialist pathway, which Probation Services Officer requires. Add a line such as 'pathway CourtWork'.`
+        ]);
+        expect(workspace.messages('typing.tspec').filter(message => message.includes('undefined'))).toEqual([]);
+    });
+
+    test('a gap whose item has no title or text yet quotes no words, and a role without a title goes by its name', async () => {
+        const workspace = await TestWorkspace.create({
+            'team.nos': 'unit Briefing in RiskSkills\nrole Lead extends CommunitySafetySpecialist { requires Briefing }',
+            'team.tspec': 'programme Team "Team" {\n    prepares Lead\n    module Concerns "Concerns" { covers CommunityConcerns }\n}'
+        });
+        expect(workspace.messages('team.tspec', DiagnosticCode.UncoveredRequirement)).toEqual(['No module covers Briefing, which Lead requires.']);
+    });
+
+    test('a unit whose skill set is not typed yet can be covered like any other', async () => {
+        const workspace = await TestWorkspace.create({
+            'team.nos': 'unit Briefing "Brief the team" in\nrole Lead "Team lead" extends CommunitySafetySpecialist { requires Briefing }',
+            'team.tspec': 'programme Team "Team" {\n    prepares Lead\n    module Concerns "Concerns" { covers CommunityConcerns, Briefing }\n}'
+        });
+        expect(workspace.messages('team.tspec')).toEqual([]);
+    });
+});

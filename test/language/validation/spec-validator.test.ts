@@ -123,3 +123,24 @@ describe('programme checks', () => {
         expect(workspace.diagnostics('tidy.tspec')).toEqual([]);
     });
 });
+
+describe('checks of half-typed declarations', () => {
+    // Parser recovery leaves out a name that has not been typed yet; the messages say 'this' instead of 'undefined'.
+    test('a programme or module without a name yet is called this programme or this module', async () => {
+        const workspace = await TestWorkspace.create({
+            'typing.tspec': `programme "Still typing" {
+    module "Also typing" { hours 0 }
+}`
+        });
+        expect(workspace.messages('typing.tspec', DiagnosticCode.ProgrammeWithoutRole)).toEqual([
+            `This programme prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`
+        ]);
+        expect(workspace.messages('typing.tspec', DiagnosticCode.ModuleCoversNothing)).toEqual([
+            `This module covers no standard. Add a line such as 'covers RoSH.a'.`
+        ]);
+        expect(workspace.messages('typing.tspec', DiagnosticCode.NonPositiveHours)).toEqual([
+            `This module must take a positive number of hours, not 0.`
+        ]);
+        expect(workspace.messages('typing.tspec').filter(message => message.includes('undefined'))).toEqual([]);
+    });
+});
