@@ -33,7 +33,7 @@ mkdirSync(join(staging, 'out'), { recursive: true });
 writeFileSync(join(staging, 'README.md'), readme.replace(/(!\[[^\]]*\]\()images\//g, '$1client/images/'));
 const { files: _npmFiles, ...manifest } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 writeFileSync(join(staging, 'package.json'), JSON.stringify(manifest, undefined, 2) + '\n');
-for (const name of ['.vscodeignore', 'LICENSE', 'CHANGELOG.md', 'client']) {
+for (const name of ['.vscodeignore', 'LICENSE', 'CHANGELOG.md', 'client', 'schemas']) {
     cpSync(join(root, name), join(staging, name), { recursive: true });
 }
 for (const bundle of readdirSync(join(root, 'out')).filter(name => name.endsWith('.cjs'))) {

@@ -1,10 +1,13 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DefaultTrainSpecSettings, type TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
+import { URI } from 'langium';
+import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
+import { isIgnored, type CoverageSeverity, type TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
 import { BatchCheck, type Shard } from './batch/batch-check.js';
 import { CACHE_FILE_NAME, CheckCache } from './batch/check-cache.js';
 import { createGroupRunner } from './batch/worker-pool.js';
+import { loadRunConfig } from './config-file.js';
 import { failureReason } from './files/regular-file.js';
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
@@ -17,18 +20,23 @@ import { formatJson } from './reports/json-report.js';
 import { formatJunit } from './reports/junit-report.js';
 import { formatMarkdownSummary } from './reports/markdown-summary.js';
 import type { ReportContext } from './reports/report-context.js';
+import { formatSarif } from './reports/sarif-report.js';
 import { visibleText } from './reports/terminal-text.js';
 import { formatText } from './reports/text-report.js';
+import { printConfig } from './print-config.js';
 import { collectSources } from './source-files.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'github', 'junit'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'github', 'junit', 'sarif'] as const;
 export type CheckFormat = typeof CHECK_FORMATS[number];
+
+export type { RunInfo } from './reports/report-context.js';
 
 const FORMATTERS: Record<CheckFormat, (report: CheckReport, context: ReportContext) => string> = {
     text: formatText,
     json: formatJson,
     github: formatGithub,
-    junit: formatJunit
+    junit: formatJunit,
+    sarif: formatSarif
 };
 
 export interface CheckOptions {
@@ -36,7 +44,12 @@ export interface CheckOptions {
     cwd: string;
     format: CheckFormat;
     maxWarnings?: number;
-    settings: Partial<TrainSpecSettings>;
+    /** `--coverage-severity`, if given. */
+    coverageSeverity?: CoverageSeverity;
+    /** `--config`: the configuration file to use instead of the one found. */
+    config?: string;
+    /** `--print-config`: print the settings in force for this path instead of checking. */
+    printConfig?: string;
     /** TrainSpec's version: part of the cache's key. */
     version: string;
     /** Keep results in `.trainspec-cache` in the working folder and reuse those of unchanged groups. */
@@ -59,17 +72,30 @@ export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
     const started = performance.now();
-    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd));
+    const runConfig = loadRunConfig(options.config, options.cwd);
+    if ('problem' in runConfig) {
+        process.stderr.write(`trainspec: ${visibleText(runConfig.problem)}\n`);
+        return ExitCode.InputProblem;
+    }
+    // Plain data: it goes to the worker threads as it is, and into the cache's key.
+    const settings: TrainSpecSettings = { coverageSeverity: options.coverageSeverity ?? 'warning', configs: runConfig.config ? [runConfig.config] : [] };
+    if (options.printConfig !== undefined) {
+        process.stdout.write(printConfig(settings, options.printConfig, options.cwd));
+        return ExitCode.Clean;
+    }
+    reportOverride(settings, options.coverageSeverity);
+    const ignored = (path: string) => isIgnored(settings, URI.file(path));
+    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, undefined, undefined, ignored));
     // The text report on a terminal tells people; anywhere else (a machine format, a file) they
     // still see in the CI log what went wrong.
     const toPeople = options.format === 'text' && options.destination.kind === 'stdout';
     if (!toPeople) {
         problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     }
-    const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options)) : undefined;
+    const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options.version, settings)) : undefined;
     const checked = await new BatchCheck({
         files,
-        createRunner: count => createGroupRunner(options.settings, count),
+        createRunner: count => createGroupRunner(settings, count),
         cache,
         shard: options.shard,
         progress: createProgress(process.stderr, files.length > 0)
@@ -89,6 +115,8 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     const report = reportOfFindings(checked.files, shownProblems);
     const shown = options.quiet ? errorsOnly(report) : report;
     const context: ReportContext = {
+        version: options.version,
+        cwd: options.cwd,
         seconds: (performance.now() - started) / 1000,
         // A report written to a file is coloured only when asked for by name.
         colour: options.destination.kind === 'stdout' ? useColour(options.colour, process.stdout, options.env) : options.colour === true,
@@ -110,9 +138,17 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     return report.summary.errors > 0 || tooManyWarnings ? ExitCode.Problems : ExitCode.Clean;
 }
 
-/** What makes every cached result stale: TrainSpec's version and the effective settings. */
-function cacheStamp(options: CheckOptions): string {
-    return JSON.stringify({ version: options.version, settings: { ...new DefaultTrainSpecSettings(), ...options.settings } });
+/** What makes every cached result stale: TrainSpec's version and the effective settings, the configuration file's included. */
+function cacheStamp(version: string, settings: TrainSpecSettings): string {
+    return JSON.stringify({ version, settings });
+}
+
+/** Where both the flag and the configuration file set the severity of gaps, the file wins, as in the editor; the log says so. */
+function reportOverride(settings: TrainSpecSettings, flag: CoverageSeverity | undefined): void {
+    const fromFile = settings.configs[0]?.severity[DiagnosticCode.UncoveredRequirement];
+    if (flag !== undefined && fromFile !== undefined && fromFile !== flag) {
+        process.stderr.write(`trainspec: ${visibleText(`${URI.parse(settings.configs[0].file).fsPath} sets ${DiagnosticCode.UncoveredRequirement} to "${fromFile}", which takes precedence over --coverage-severity ${flag}.`)}\n`);
+    }
 }
 
 /** Appends to GitHub's job summary file; a failure there is worth a line in the log, not a failed check. */

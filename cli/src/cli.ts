@@ -6,6 +6,7 @@ import { UsageError } from './cli-error.js';
 import { reportDestination } from './output-file.js';
 import type { ColourChoice } from './output-style.js';
 import { visibleText } from './reports/terminal-text.js';
+import { runInit } from './init-command.js';
 import { runStandards, STANDARDS_FORMATS, type StandardsFormat } from './standards-command.js';
 
 export const USAGE = `Usage: trainspec <command> [options]
@@ -15,12 +16,18 @@ Commands:
                         built-in probation standards. Paths may be files, folders or quoted
                         globs such as "specs/**/*.tspec"; the default is the current folder.
   standards [paths...]  List every standard: the built-in library plus the catalogues found.
+  init                  Write a starter trainspec.config.json and a sample programme into the
+                        current folder (which must not hold them yet).
 
 Options for check:
-  --format <format>               text (default), json, github (annotations) or junit (XML)
+  --format <format>               text (default), json, github (annotations), junit (XML) or
+                                  sarif (SARIF 2.1.0, for GitHub code scanning)
   --max-warnings <n>              exit with 1 when there are more than n warnings
   --coverage-severity <severity>  report uncovered requirements as error, warning (default),
-                                  information, or not at all (off)
+                                  information, or not at all (off); trainspec.config.json wins
+  --config <file>                 the configuration file to use; by default, the nearest
+                                  trainspec.config.json in the current folder or above it
+  --print-config <path>           print the settings in force for a file, as JSON, and stop
   --cache                         keep results in .trainspec-cache in the current folder and
                                   reuse those of files that have not changed since
   --shard <i>/<n>                 check only the i-th of n slices of the workspace, for parallel
@@ -32,7 +39,7 @@ Options for check:
 Options for standards:
   --format <format>               text (default) or json
 
-Options for both:
+Options for check and standards:
   -o, --output-file <file>        write the report to this file (folders are made) instead of
                                   the standard output
 
@@ -41,7 +48,8 @@ Options for both:
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
 2 a problem with the command or its input (unknown option, empty or missing path, a folder with
-no spec files, a file that cannot be read or is not a regular file, a report that cannot be written).
+no spec files, a file that cannot be read or is not a regular file, an invalid configuration
+file, a report that cannot be written).
 `;
 
 /** Runs the command line and returns the exit code. Usage mistakes are reported in one line. */
@@ -77,7 +85,9 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 cwd,
                 format: oneOf('--format', values.format ?? 'text', CHECK_FORMATS) as CheckFormat,
                 maxWarnings: values['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', values['max-warnings']),
-                settings: values['coverage-severity'] === undefined ? {} : { coverageSeverity: oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity },
+                coverageSeverity: values['coverage-severity'] === undefined ? undefined : oneOf('--coverage-severity', values['coverage-severity'], COVERAGE_SEVERITIES) as CoverageSeverity,
+                config: values.config === undefined ? undefined : nonEmpty([values.config])[0],
+                printConfig: values['print-config'] === undefined ? undefined : nonEmpty([values['print-config']])[0],
                 version,
                 cache: values.cache ?? false,
                 shard: values.shard === undefined ? undefined : shard(values.shard),
@@ -86,8 +96,14 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 colour: colourChoice(values.color, values['no-color']),
                 env: process.env
             });
+        case 'init':
+            rejectCheckOnlyOptions(values, command);
+            if (values['output-file'] !== undefined) {
+                throw new UsageError("--output-file applies to 'check' and 'standards', not 'init'.");
+            }
+            return runInit(givenPaths, cwd);
         case 'standards':
-            rejectCheckOnlyOptions(values);
+            rejectCheckOnlyOptions(values, command);
             return runStandards({
                 paths,
                 cwd,
@@ -95,7 +111,7 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 destination: reportDestination(values['output-file'], cwd)
             });
         default:
-            throw new UsageError(`unknown command '${command}'. The commands are 'check' and 'standards'.`);
+            throw new UsageError(`unknown command '${command}'. The commands are 'check', 'standards' and 'init'.`);
     }
 }
 
@@ -109,6 +125,8 @@ function parse(args: string[]) {
                 format: { type: 'string' },
                 'max-warnings': { type: 'string' },
                 'coverage-severity': { type: 'string' },
+                config: { type: 'string' },
+                'print-config': { type: 'string' },
                 cache: { type: 'boolean' },
                 shard: { type: 'string' },
                 'output-file': { type: 'string', short: 'o' },
@@ -137,10 +155,10 @@ function nonEmpty(paths: string[]): string[] {
     return paths;
 }
 
-function rejectCheckOnlyOptions(values: Record<string, unknown>): void {
-    for (const option of ['max-warnings', 'coverage-severity', 'cache', 'shard', 'quiet', 'color', 'no-color']) {
+function rejectCheckOnlyOptions(values: Record<string, unknown>, command: string): void {
+    for (const option of ['max-warnings', 'coverage-severity', 'config', 'print-config', 'cache', 'shard', 'quiet', 'color', 'no-color']) {
         if (values[option] !== undefined) {
-            throw new UsageError(`--${option} applies to 'check', not 'standards'.`);
+            throw new UsageError(`--${option} applies to 'check', not '${command}'.`);
         }
     }
 }

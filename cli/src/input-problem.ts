@@ -1,11 +1,12 @@
-import type { FileProblemCode } from './files/regular-file.js';
+import type { InputProblemCode } from '../../language/src/validation/diagnostic-codes.js';
 import { visibleText } from './reports/terminal-text.js';
 
 /** Something wrong with the command's input rather than with a spec: it makes the exit code 2. */
 export interface InputProblem {
     /** The path as the user gave it or as it was found. */
     path: string;
-    code: FileProblemCode | 'no-matching-files' | 'unsupported-file' | 'binary-file' | 'invalid-utf8';
+    /** One of the input-problem codes of the one list of codes (`DIAGNOSTIC_CODES`). */
+    code: InputProblemCode;
     message: string;
 }
 

@@ -38,10 +38,12 @@ export type EmptyFolders = 'problem' | 'fine';
  * Finds the specs and catalogues named by files, folders and globs, reads them, and reports
  * every path that cannot be used without stopping at it. Symbolic links are followed (a folder
  * reached twice is walked once, so a link to an ancestor cannot loop), and a file reached by
- * several paths is checked once, under the first path in sorted order.
+ * several paths is checked once, under the first path in sorted order. Files and folders that
+ * `isIgnored` (the configuration file's `ignore`) are not read at all.
  */
-export function collectSources(args: string[], cwd: string, extensions = SOURCE_EXTENSIONS, fileSystem: SourceFileSystem = new NodeSourceFileSystem(), emptyFolders: EmptyFolders = 'problem'): CollectedSources {
-    const collector = new SourceCollector(fileSystem, cwd, extensions, emptyFolders);
+export function collectSources(args: string[], cwd: string, extensions = SOURCE_EXTENSIONS, fileSystem: SourceFileSystem = new NodeSourceFileSystem(),
+    isIgnored: (path: string) => boolean = () => false, emptyFolders: EmptyFolders = 'problem'): CollectedSources {
+    const collector = new SourceCollector(fileSystem, cwd, extensions, isIgnored, emptyFolders);
     for (const arg of args.length > 0 ? args : ['.']) {
         collector.expand(arg);
     }
@@ -56,7 +58,8 @@ class SourceCollector {
     /** How many sources the walks have found, counting a file found twice twice. */
     private found = 0;
 
-    constructor(private readonly fileSystem: SourceFileSystem, private readonly cwd: string, private readonly extensions: string[], private readonly emptyFolders: EmptyFolders) {}
+    constructor(private readonly fileSystem: SourceFileSystem, private readonly cwd: string, private readonly extensions: string[],
+        private readonly isIgnored: (path: string) => boolean, private readonly emptyFolders: EmptyFolders) {}
 
     expand(arg: string): void {
         if (isDynamicPattern(arg)) {
@@ -86,7 +89,7 @@ class SourceCollector {
     read(): CollectedSources {
         const files: SourceFile[] = [];
         const identitiesRead = new Set<string>();
-        for (const path of [...this.paths].sort()) {
+        for (const path of [...this.paths].sort().filter(path => !this.isIgnored(path))) {
             const displayPath = this.display(path);
             const bytes = readFileBytes(this.fileSystem, path);
             if ('problem' in bytes) {
@@ -121,12 +124,15 @@ class SourceCollector {
         this.walk(path, identity);
         // A folder walked before, or one whose walk met problems, has been spoken for already.
         if (this.emptyFolders === 'problem' && !walkedBefore && this.found === found && this.problems.length === problems) {
-            this.report(arg, { code: 'no-matching-files', message: `No ${this.extensions.join(' or ')} files in this folder or its subfolders.` });
+            const message = this.isIgnored(path)
+                ? 'The configuration file\'s "ignore" covers this folder, so nothing in it is checked.'
+                : `No ${this.extensions.join(' or ')} files in this folder or its subfolders.`;
+            this.report(arg, { code: 'no-matching-files', message });
         }
     }
 
     private walk(folder: string, identity: string): void {
-        if (this.walked.has(identity)) {
+        if (this.walked.has(identity) || this.isIgnored(folder)) {
             return;
         }
         this.walked.add(identity);

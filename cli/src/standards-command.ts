@@ -41,7 +41,7 @@ export interface StandardsOptions {
 
 /** `trainspec standards`: every item of the built-in library and of the workspace catalogues. */
 export async function runStandards(options: StandardsOptions): Promise<number> {
-    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, ['.nos'], undefined, 'fine'));
+    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, ['.nos'], undefined, undefined, 'fine'));
     problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     const { services } = await loadWorkspace(files, {}, createProgress(process.stderr, files.length > 0));
     const items = listItems(services);

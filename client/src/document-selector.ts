@@ -17,4 +17,4 @@ export const SERVER_DOCUMENT_SELECTOR: DocumentSelector = [
 ];
 
 /** The files whose changes on disk the server must hear about, open or not. */
-export const WATCHED_FILES_GLOB = '**/*.{tspec,nos}';
+export const WATCHED_FILES_GLOB = '**/{*.tspec,*.nos,trainspec.config.json}';

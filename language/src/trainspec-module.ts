@@ -3,6 +3,7 @@ import {
     createDefaultModule, createDefaultSharedModule, DefaultTextDocumentContentProvider, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
+import { DefaultConfigLoader, type ConfigLoader } from './config/config-loader.js';
 import { DefaultCoverageAnalysis, type CoverageAnalysis } from './coverage/coverage-analysis.js';
 import { DefaultCoverageLabels, type CoverageLabels } from './coverage/coverage-labels.js';
 import { DefaultItemUsage, type ItemUsage } from './coverage/item-usage.js';
@@ -63,6 +64,7 @@ export interface TrainSpecAddedSharedServices {
     settings: {
         TrainSpecSettings: TrainSpecSettings;
         SettingsConfiguration: SettingsConfiguration;
+        ConfigLoader: ConfigLoader;
     };
 }
 
@@ -96,7 +98,8 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
     },
     settings: {
         TrainSpecSettings: () => new DefaultTrainSpecSettings(),
-        SettingsConfiguration: services => new DefaultSettingsConfiguration(services)
+        SettingsConfiguration: services => new DefaultSettingsConfiguration(services),
+        ConfigLoader: services => new DefaultConfigLoader(services)
     },
     lsp: {
         // Editors open the read-only built-in catalogues (go to definition) through workspace/textDocumentContent.

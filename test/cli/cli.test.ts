@@ -40,12 +40,12 @@ describe('trainspec', () => {
     });
 
     test('an unknown command is one line, exit 2', async () => {
-        expect(await runCli(['lint'])).toEqual(usageError("unknown command 'lint'. The commands are 'check' and 'standards'."));
+        expect(await runCli(['lint'])).toEqual(usageError("unknown command 'lint'. The commands are 'check', 'standards' and 'init'."));
     });
 
     test.each([
         [['check', '--frobnicate'], "unknown option '--frobnicate'."],
-        [['check', '--format', 'xml'], "--format must be one of text, json, github, junit, not 'xml'."],
+        [['check', '--format', 'xml'], "--format must be one of text, json, github, junit, sarif, not 'xml'."],
         [['check', '--format'], "option '--format <value>' argument missing."],
         [['check', '--max-warnings', 'lots'], "--max-warnings needs a whole number, not 'lots'."],
         [['check', '--max-warnings', '1.5'], "--max-warnings needs a whole number, not '1.5'."],
@@ -54,7 +54,10 @@ describe('trainspec', () => {
         [['check', '--max-warnings', '-1'], "option '--max-warnings' argument is ambiguous."],
         [['standards', '--format', 'junit'], "--format must be one of text, json, not 'junit'."],
         [['standards', '--max-warnings', '0'], "--max-warnings applies to 'check', not 'standards'."],
-        [['standards', '--coverage-severity', 'off'], "--coverage-severity applies to 'check', not 'standards'."]
+        [['standards', '--coverage-severity', 'off'], "--coverage-severity applies to 'check', not 'standards'."],
+        [['standards', '--config', 'trainspec.config.json'], "--config applies to 'check', not 'standards'."],
+        [['check', '--config', ''], 'a path is empty (is a variable in the script unset?). Name a file, folder or glob, or give no path to check the current folder.'],
+        [['init', '--print-config', 'a.tspec'], "--print-config applies to 'check', not 'init'."]
     ])('%j is a usage mistake: one line, exit 2', async (args, message) => {
         // On examples/incomplete, which would otherwise exit 1: the usage mistake wins before any checking.
         expect(await runCli([args[0], 'examples/incomplete', ...args.slice(1)])).toEqual(usageError(message));

@@ -1,3 +1,4 @@
+import type { InputProblemCode } from '../../../language/src/validation/diagnostic-codes.js';
 import type { FileKind, SourceFileSystem } from './file-system.js';
 
 /**
@@ -7,7 +8,7 @@ import type { FileKind, SourceFileSystem } from './file-system.js';
  */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-export type FileProblemCode = 'missing-path' | 'unreadable-file' | 'not-a-file' | 'symlink-loop' | 'file-too-large';
+export type FileProblemCode = Extract<InputProblemCode, 'missing-path' | 'unreadable-file' | 'not-a-file' | 'symlink-loop' | 'file-too-large'>;
 
 /** Why a path gives no file to read. */
 export interface FileProblem {

@@ -10,7 +10,7 @@ import { formatFinding } from './text-report.js';
  * could not run (`<error>`); warnings and information do not fail it and are listed in its
  * `<system-out>`.
  */
-export function formatJunit(report: CheckReport, context: ReportContext): string {
+export function formatJunit(report: CheckReport, context: Pick<ReportContext, 'seconds'>): string {
     const byFile = new Map<string, Finding[]>(report.files.map(file => [file, []]));
     for (const finding of report.findings) {
         byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);

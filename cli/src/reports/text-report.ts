@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import type { CheckReport, Finding, Severity } from './check-report.js';
-import { PLAIN_CONTEXT, type ReportContext } from './report-context.js';
+import type { ReportContext } from './report-context.js';
 import { visibleText } from './terminal-text.js';
 
 type Format = 'bold' | 'dim' | 'red' | 'yellow' | 'blue' | 'green';
@@ -16,7 +16,7 @@ const COLOURED: Style = (format, text) => [format].flat().reduceRight((styled, o
 const SEVERITY_FORMATS: Record<Severity, Format> = { error: 'red', warning: 'yellow', information: 'blue', hint: 'dim' };
 
 /** `path:line:col severity message [code]` per finding, then a summary line; coloured on a terminal. */
-export function formatText(report: CheckReport, context: ReportContext = PLAIN_CONTEXT): string {
+export function formatText(report: CheckReport, context: Pick<ReportContext, 'colour' | 'hidden'> = { colour: false, hidden: 0 }): string {
     const style = context.colour ? COLOURED : PLAIN;
     const lines = report.findings.map(finding => formatFinding(finding, style));
     lines.push(summaryLine(report, context.hidden, style));

@@ -1,6 +1,8 @@
-import { Disposable, type ConfigurationProvider, type DocumentBuilder, type WorkspaceLock } from 'langium';
+import { Disposable, URI, type ConfigurationProvider, type DocumentBuilder, type WorkspaceLock } from 'langium';
+import type { Connection } from 'vscode-languageserver';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import { COVERAGE_SEVERITIES, SETTINGS_SECTION, type CoverageSeverity } from '../protocol/constants.js';
+import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import type { PendingRevalidation } from '../workspace/pending-revalidation.js';
 import type { TrainSpecSettings } from '../workspace/trainspec-settings.js';
 import type { WorkspaceStatus } from '../workspace/workspace-status.js';
@@ -28,10 +30,12 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
     protected readonly documentBuilder: DocumentBuilder;
     protected readonly workspaceLock: WorkspaceLock;
     protected readonly settings: TrainSpecSettings;
+    protected readonly connection: Connection | undefined;
     protected readonly pending: PendingRevalidation;
     protected readonly status: WorkspaceStatus;
 
     constructor(services: TrainSpecSharedServices) {
+        this.connection = services.lsp.Connection;
         this.configurationProvider = services.workspace.ConfigurationProvider;
         this.documentBuilder = services.workspace.DocumentBuilder;
         this.workspaceLock = services.workspace.WorkspaceLock;
@@ -63,11 +67,27 @@ export class DefaultSettingsConfiguration implements SettingsConfiguration {
             return;
         }
         this.settings.coverageSeverity = severity;
+        this.reportOverrides(severity);
         // Nothing changed on disk, but every coverage diagnostic may now be reported differently:
         // every document is owed a re-check, which the RevalidatingDocumentBuilder does (and
         // publishes what changed) even if an edit cancels this update.
         this.pending.addAll();
         await this.workspaceLock.write(token => this.documentBuilder.update([], [], token));
+    }
+
+    /** Where a configuration file sets the severity too, it wins; the output says so, so that nobody wonders why the setting does nothing. */
+    protected reportOverrides(severity: CoverageSeverity): void {
+        for (const config of this.settings.configs) {
+            const fromFile = config.severity[DiagnosticCode.UncoveredRequirement];
+            if (fromFile !== undefined && fromFile !== severity) {
+                const message = `The setting ${SETTINGS_SECTION}.coverage.severity is now "${severity}", but ${URI.parse(config.file).fsPath} sets ${DiagnosticCode.UncoveredRequirement} to "${fromFile}", which takes precedence.`;
+                if (this.connection) {
+                    this.connection.console.info(message);
+                } else {
+                    console.info(message);
+                }
+            }
+        }
     }
 }
 

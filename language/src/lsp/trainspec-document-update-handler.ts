@@ -1,10 +1,12 @@
-import { UriUtils, URI, type FileSystemProvider, type LangiumDocuments, type ServiceRegistry } from 'langium';
+import { UriUtils, URI, type FileSystemProvider, type LangiumDocuments, type ServiceRegistry, type WorkspaceManager } from 'langium';
 import { DefaultDocumentUpdateHandler, type TextDocuments } from 'langium/lsp';
-import type { Connection, TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { Connection, DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ConfigLoader } from '../config/config-loader.js';
 import type { StandardsLibrary } from '../library/standards-library.js';
 import { logUnexpectedError } from '../server/unexpected-errors.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
+import { isIgnored, type TrainSpecSettings } from '../workspace/trainspec-settings.js';
 
 /**
  * Turns what the editor says about documents and files into workspace updates, such that
@@ -16,7 +18,9 @@ import type { TrainSpecSharedServices } from '../trainspec-module.js';
  * - the built-in library is read-only: whatever a client opens, edits or reports as changed
  *   or deleted under the `builtin:` scheme, the workspace keeps the library's own text;
  * - an open document is the editor's text, whatever the disk says: a file deleted on disk stays
- *   in the workspace while it is open; once closed, it is the file again, or gone with it.
+ *   in the workspace while it is open; once closed, it is the file again, or gone with it;
+ * - files that the configuration file ignores are never loaded, open or not; when a
+ *   configuration file changes, it is read again and the whole workspace is checked anew.
  */
 export class TrainSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     protected readonly library: StandardsLibrary;
@@ -25,9 +29,15 @@ export class TrainSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler
     protected readonly fileSystem: FileSystemProvider;
     protected readonly registry: ServiceRegistry;
     protected readonly connection: Connection | undefined;
+    protected readonly settings: TrainSpecSettings;
+    protected readonly configLoader: ConfigLoader;
+    protected readonly workspace: WorkspaceManager;
 
     constructor(services: TrainSpecSharedServices) {
         super(services);
+        this.settings = services.settings.TrainSpecSettings;
+        this.configLoader = services.settings.ConfigLoader;
+        this.workspace = services.workspace.WorkspaceManager;
         this.library = services.library.StandardsLibrary;
         this.textDocuments = services.workspace.TextDocuments;
         this.langiumDocuments = services.workspace.LangiumDocuments;
@@ -41,6 +51,32 @@ export class TrainSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler
         if (this.isEditable(uri)) {
             this.fireDocumentUpdate([uri], []);
         }
+    }
+
+    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        const configChanged = params.changes.some(change => this.configLoader.isConfigFile(URI.parse(change.uri)));
+        super.didChangeWatchedFiles({ changes: params.changes.filter(change => !this.configLoader.isConfigFile(URI.parse(change.uri))) });
+        if (configChanged) {
+            this.reloadConfig();
+        }
+    }
+
+    /**
+     * Reads the configuration files again and brings the workspace in line: files now ignored
+     * leave it, files no longer ignored join it, and every other file is checked anew, since
+     * any severity may have changed.
+     */
+    protected reloadConfig(): void {
+        this.workspaceManager.ready
+            .then(() => this.workspaceLock.write(async token => {
+                await this.configLoader.load([...this.workspace.workspaceFolders ?? []]);
+                const loaded = this.langiumDocuments.all.map(document => document.uri).filter(uri => !this.library.isBuiltin(uri)).toArray();
+                const deleted = loaded.filter(uri => isIgnored(this.settings, uri));
+                const found = (await Promise.all((this.workspace.workspaceFolders ?? []).map(folder => this.workspace.searchFolder(URI.parse(folder.uri))))).flat();
+                const changed = [...loaded.filter(uri => !isIgnored(this.settings, uri)), ...found.filter(uri => !this.langiumDocuments.hasDocument(uri))];
+                await this.documentBuilder.update(changed, deleted, token);
+            }))
+            .catch(error => logUnexpectedError(this.connection, 'Reading the configuration file', error));
     }
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
@@ -75,12 +111,12 @@ export class TrainSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler
 
     /** Whether editor events about `uri` concern the workspace: a document of TrainSpec's languages, outside the library. */
     protected isEditable(uri: URI): boolean {
-        return !this.library.isBuiltin(uri) && this.registry.hasServices(uri);
+        return !this.library.isBuiltin(uri) && this.registry.hasServices(uri) && !isIgnored(this.settings, uri);
     }
 
     /** Whether a change reported for `uri` (a file or a folder) may be read into the workspace. */
     protected isChangeable(uri: URI): boolean {
-        return !this.library.isBuiltin(uri) && (this.textDocuments.get(uri) === undefined || this.registry.hasServices(uri));
+        return !this.library.isBuiltin(uri) && !isIgnored(this.settings, uri) && (this.textDocuments.get(uri) === undefined || this.registry.hasServices(uri));
     }
 
     /** What to remove from the workspace when `uri` (a file or a folder) is deleted: all it holds but open documents. */

@@ -27,3 +27,6 @@ export const LanguageIds = {
     spec: 'trainspec',
     standards: 'trainspec-standards'
 } as const;
+
+/** The configuration file that the editor and the CLI both read: found by walking up from a folder. */
+export const CONFIG_FILE_NAME = 'trainspec.config.json';

@@ -1,10 +1,11 @@
-import type { ValidationAcceptor, ValidationChecks, ValidationSeverity } from 'langium';
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { itemText, nameOf, sentenceSubject, shownName } from '../catalogue/item-descriptions.js';
 import { originId, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import { isSkillSet, isSpec, type Module, type Programme, type TrainSpecAstType, type Unit } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
+import { severityOf } from '../workspace/trainspec-settings.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
 /** How many units of a skill set a message names before it says how many more there are; the data lists them all. */
@@ -27,8 +28,8 @@ export class CoverageValidator {
     }
 
     checkCoverage(programme: Programme, accept: ValidationAcceptor): void {
-        const severity = this.coverageSeverity();
-        if (!severity) {
+        // Turned off, the gaps are not even worked out; otherwise the document validator gives them their severity.
+        if (severityOf(this.services.shared.settings.TrainSpecSettings, AstUtils.getDocument(programme).uri, DiagnosticCode.UncoveredRequirement) === 'off') {
             return;
         }
         const names = this.services.references.NameProvider;
@@ -36,7 +37,7 @@ export class CoverageValidator {
             const origin = gap.origins[0];
             const item = names.getName(gap.item);
             const units = isSkillSet(gap.item) ? this.services.shared.coverage.ItemUsage.unitsOf(gap.item) : [];
-            accept(severity, this.gapMessage(gap, item ?? shownName(gap.item)), {
+            accept('warning', this.gapMessage(gap, item ?? shownName(gap.item)), {
                 node: programme,
                 ...gapLocation(programme, origin),
                 code: DiagnosticCode.UncoveredRequirement,
@@ -97,11 +98,6 @@ export class CoverageValidator {
         const units = this.services.shared.coverage.ItemUsage.unitsOf(gap.item);
         const meets = units.length > 0 ? ` Covering any one of its units meets it: ${this.labels.titles(units, UNITS_NAMED)}.` : '';
         return `No module covers a unit of ${this.labels.skillSet(gap.item)}, which ${requiredBy}${words}.${meets}`;
-    }
-
-    protected coverageSeverity(): ValidationSeverity | undefined {
-        const setting = this.services.shared.settings.TrainSpecSettings.coverageSeverity;
-        return setting === 'off' ? undefined : setting === 'information' ? 'info' : setting;
     }
 }
 

@@ -1,18 +1,33 @@
 import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
-import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import type { TrainSpecServices } from '../trainspec-module.js';
+import { severityOf, type TrainSpecSettings } from '../workspace/trainspec-settings.js';
 import { isSuggestingLinkingError } from '../references/suggesting-linker.js';
 import { isWholeFileError } from '../workspace/resilient-document-factory.js';
-import { DiagnosticCode } from './diagnostic-codes.js';
+import { DiagnosticCode, type ConfiguredSeverity } from './diagnostic-codes.js';
 
 /** More than this many problems in one file are summed up in one last diagnostic. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
+const SEVERITIES: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    information: DiagnosticSeverity.Information
+};
+
 /**
- * Gives syntax errors and unresolved references stable codes, and carries the suggestions
- * of an unresolved reference for quick fixes.
+ * Gives syntax errors and unresolved references stable codes, carries the suggestions of an
+ * unresolved reference for quick fixes, and reports each code with the severity that the
+ * settings and the configuration file give it (leaving out those turned off).
  */
 export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
+    protected readonly settings: TrainSpecSettings;
+
+    constructor(services: TrainSpecServices) {
+        super(services);
+        this.settings = services.shared.settings.TrainSpecSettings;
+    }
+
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
@@ -49,19 +64,30 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Keeps a pathological file (thousands of clashing declarations or unknown names, say) from
-     * flooding the editor and the reports; the last diagnostic says how many more there are.
+     * Gives each diagnostic the severity configured for its code, leaving out those turned off;
+     * then keeps a pathological file (thousands of clashing declarations or unknown names, say)
+     * from flooding the editor and the reports: the last diagnostic says how many more there are.
      * Syntax and linking errors come first, so they are the ones kept.
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = this.withConfiguredSeverities(document, await super.validateDocument(document, options, cancelToken));
         if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) {
             return diagnostics;
         }
         const shown = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
-        shown.push(this.toDiagnostic('info', `${diagnostics.length - MAX_DIAGNOSTICS_PER_FILE} more problems in this file are not shown.`,
-            { node: document.parseResult.value, code: DiagnosticCode.TooManyProblems }));
-        return shown;
+        const summary = this.toDiagnostic('info', `${diagnostics.length - MAX_DIAGNOSTICS_PER_FILE} more problems in this file are not shown.`,
+            { node: document.parseResult.value, code: DiagnosticCode.TooManyProblems });
+        return [...shown, ...this.withConfiguredSeverities(document, [summary])];
+    }
+
+    protected withConfiguredSeverities(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+        return diagnostics.flatMap(diagnostic => {
+            const severity = typeof diagnostic.code === 'string' ? severityOf(this.settings, document.uri, diagnostic.code) : undefined;
+            if (severity === 'off') {
+                return [];
+            }
+            return severity ? [{ ...diagnostic, severity: SEVERITIES[severity] }] : [diagnostic];
+        });
     }
 
     protected override getSource(): string {

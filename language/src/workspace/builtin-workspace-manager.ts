@@ -1,16 +1,35 @@
-import { DefaultWorkspaceManager, type LangiumDocument, type Stream, type URI, type WorkspaceFolder } from 'langium';
+import { DefaultWorkspaceManager, type FileSystemNode, type LangiumDocument, type Stream, type URI, type WorkspaceFolder } from 'langium';
+import type { ConfigLoader } from '../config/config-loader.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import type { StandardsLibrary } from '../library/standards-library.js';
+import { isIgnored, type TrainSpecSettings } from './trainspec-settings.js';
 
-/** Loads the built-in standards library into every workspace, next to the user's files. */
+/**
+ * Loads the built-in standards library into every workspace, next to the user's files, and
+ * reads the configuration files first, so that the files they ignore are never loaded.
+ */
 export class BuiltinWorkspaceManager extends DefaultWorkspaceManager {
     protected readonly library: StandardsLibrary;
+    protected readonly settings: TrainSpecSettings;
+    protected readonly configLoader: () => ConfigLoader;
 
     constructor(services: TrainSpecSharedServices) {
         super(services);
         this.library = services.library.StandardsLibrary;
+        this.settings = services.settings.TrainSpecSettings;
+        this.configLoader = () => services.settings.ConfigLoader;
         // Coverage gaps belong in the Problems view from the start, not only for the files someone opens.
         this.initialBuildOptions = { validation: true };
+    }
+
+    protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
+        await this.configLoader().load(folders);
+        return super.performStartup(folders);
+    }
+
+    /** Ignored files and folders are passed over: never read, parsed or checked. */
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        return super.shouldIncludeEntry(entry) && !isIgnored(this.settings, entry.uri);
     }
 
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {

@@ -55,6 +55,19 @@ describe('the trainspec.coverage.severity setting', () => {
         expect(severities(workspace)).toEqual([[GAP, DiagnosticSeverity.Warning], [ORPHAN, DiagnosticSeverity.Warning]]);
     });
 
+    test('where trainspec.config.json sets the severity of gaps, the file wins, and the output says so', async () => {
+        const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+        try {
+            const workspace = await TestWorkspace.create({ ...FILES, 'trainspec.config.json': '{ "severity": { "uncovered-requirement": "error" } }' });
+            expect(info).toHaveBeenCalledWith(expect.stringMatching(/trainspec\.config\.json sets uncovered-requirement to "error"; .* takes precedence over the setting trainspec\.coverage\.severity\./));
+            await workspace.services.shared.settings.SettingsConfiguration.apply({ coverage: { severity: 'off' } });
+            expect(severities(workspace)).toEqual([[GAP, DiagnosticSeverity.Error], [ORPHAN, DiagnosticSeverity.Warning]]);
+            expect(info).toHaveBeenCalledWith(expect.stringMatching(/^The setting trainspec\.coverage\.severity is now "off", but .*trainspec\.config\.json sets uncovered-requirement to "error", which takes precedence\.$/));
+        } finally {
+            info.mockRestore();
+        }
+    });
+
     test('a value that is not a severity, or no value, changes nothing', async () => {
         const workspace = await TestWorkspace.create(FILES);
         const { SettingsConfiguration } = workspace.services.shared.settings;
