@@ -154,6 +154,15 @@ describe('the action\'s steps, run as GitHub runs them', () => {
         expect(run.summary).toBe('');
     });
 
+    test('SARIF to a file, as the README\'s workflow uploads it to code scanning', () => {
+        const run = runAction(repository, { paths: 'specs', format: 'sarif', 'output-file': 'trainspec.sarif' });
+        expect(run.code).toBe(1);
+        const sarif = JSON.parse(readFileSync(repository.file('trainspec.sarif'), 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+        expect(sarif.version).toBe('2.1.0');
+        // examples/incomplete's four findings; specs/clean has none.
+        expect(sarif.runs[0].results).toHaveLength(4);
+    });
+
     test('working-directory: paths and the report file are relative to it; a clean folder passes', () => {
         const run = runAction(repository, { 'working-directory': 'specs', paths: 'clean', format: 'json', 'output-file': 'out.json' });
         expect(run.code).toBe(0);
