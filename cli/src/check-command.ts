@@ -8,6 +8,7 @@ import { BatchCheck, type Shard } from './batch/batch-check.js';
 import { CACHE_FILE_NAME, CheckCache } from './batch/check-cache.js';
 import { createGroupRunner } from './batch/worker-pool.js';
 import { loadRunConfig } from './config-file.js';
+import { compareWithBaseline, readBaseline, type BaselineOptions } from './coverage-baseline.js';
 import { failureReason } from './files/regular-file.js';
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
@@ -50,7 +51,7 @@ export interface CheckOptions {
     config?: string;
     /** `--print-config`: print the settings in force for this path instead of checking. */
     printConfig?: string;
-    /** TrainSpec's version: part of the cache's key. */
+    /** TrainSpec's version: part of the cache's key, and named in the coverage change. */
     version: string;
     /** Keep results in `.trainspec-cache` in the working folder and reuse those of unchanged groups. */
     cache?: boolean;
@@ -62,7 +63,14 @@ export interface CheckOptions {
     /** `--color` / `--no-color`. */
     colour: ColourChoice;
     env: NodeJS.ProcessEnv;
+    /** Compare coverage with the base branch's report and say what changed. */
+    baseline?: BaselineOptions;
+    /** `new-gaps`: coverage gaps fail only when the change opens them (needs a baseline). */
+    failOn?: FailOn;
 }
+
+export const FAIL_ON = ['new-gaps'] as const;
+export type FailOn = typeof FAIL_ON[number];
 
 export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
 
@@ -72,6 +80,11 @@ export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
     const started = performance.now();
+    const baseline = options.baseline && readBaseline(options.baseline.file, options.cwd);
+    if (baseline && 'problem' in baseline) {
+        process.stderr.write(`${baseline.problem}\n`);
+        return ExitCode.InputProblem;
+    }
     const runConfig = loadRunConfig(options.config, options.cwd);
     if ('problem' in runConfig) {
         process.stderr.write(`trainspec: ${visibleText(runConfig.problem)}\n`);
@@ -104,9 +117,12 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     const shard = options.shard;
     // Input problems belong to no group: the first shard reports them, so that the shards together report each once.
     const shownProblems = shard && shard.index !== 1 ? [] : problems;
+    // Coverage is the whole workspace's: like the input problems, the first shard compares it, once.
+    const comparesCoverage = !shard || shard.index === 1;
     if (shard && checked.ownGroups === 0 && shownProblems.length === 0) {
         const line = `Shard ${shard.index}/${shard.count} has no group of files to check (the workspace has ${checked.groups}).\n`;
-        if (toPeople) {
+        // Without a baseline to compare, that is all this shard has to say.
+        if (toPeople && !(options.baseline && comparesCoverage)) {
             process.stdout.write(line);
             return ExitCode.Clean;
         }
@@ -126,16 +142,29 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     if (options.format === 'github' && options.env.GITHUB_STEP_SUMMARY) {
         addJobSummary(options.env.GITHUB_STEP_SUMMARY, formatMarkdownSummary(shown));
     }
+    const change = baseline && options.baseline && comparesCoverage
+        ? await compareWithBaseline(baseline.report, files, { ...options.baseline, cwd: options.cwd, version: options.version, checkFormatIsText: toPeople }, createProgress(process.stderr, files.length > 0))
+        : undefined;
+    if (change && 'problem' in change) {
+        process.stderr.write(`${change.problem}\n`);
+        return ExitCode.InputProblem;
+    }
     if (shownProblems.length > 0) {
         return ExitCode.InputProblem;
     }
-    // Counted on every finding, whether --quiet shows them or not.
-    const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings;
+    // With --fail-on new-gaps, the gaps the baseline already had fail nothing: only the change's new ones do.
+    const newGapsOnly = options.failOn === 'new-gaps';
+    const counted = newGapsOnly ? report.findings.filter(finding => finding.code !== DiagnosticCode.UncoveredRequirement) : report.findings;
+    const errors = counted.filter(finding => finding.severity === 'error').length;
+    const warnings = counted.filter(finding => finding.severity === 'warning').length;
+    const gapsOpened = newGapsOnly && change ? change.summary.gapsOpened : 0;
+    const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
     if (tooManyWarnings) {
-        const line = `${report.summary.warnings} warnings is more than --max-warnings ${options.maxWarnings} allows.\n`;
+        // Counted on every finding, whether --quiet shows them or not; said where the input problems are.
+        const line = `${warnings} warnings is more than --max-warnings ${options.maxWarnings} allows.\n`;
         (toPeople ? process.stdout : process.stderr).write(line);
     }
-    return report.summary.errors > 0 || tooManyWarnings ? ExitCode.Problems : ExitCode.Clean;
+    return errors > 0 || tooManyWarnings || gapsOpened > 0 ? ExitCode.Problems : ExitCode.Clean;
 }
 
 /** What makes every cached result stale: TrainSpec's version and the effective settings, the configuration file's included. */

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { COVERAGE_SEVERITIES, type CoverageSeverity } from '../../language/src/workspace/trainspec-settings.js';
+import { CHANGE_FORMATS, type ChangeFormat } from '../../language/src/report/coverage-change-report.js';
 import type { Shard } from './batch/batch-check.js';
-import { CHECK_FORMATS, runCheck, type CheckFormat } from './check-command.js';
+import { CHECK_FORMATS, FAIL_ON, runCheck, type CheckFormat, type FailOn } from './check-command.js';
 import { UsageError } from './cli-error.js';
 import { reportDestination } from './output-file.js';
 import type { ColourChoice } from './output-style.js';
+import { reportFormat, runReport } from './report-command.js';
 import { visibleText } from './reports/terminal-text.js';
 import { runInit } from './init-command.js';
 import { runStandards, STANDARDS_FORMATS, type StandardsFormat } from './standards-command.js';
@@ -15,6 +17,8 @@ Commands:
   check [paths...]      Check programme specs (.tspec) and catalogues (.nos) against the
                         built-in probation standards. Paths may be files, folders or quoted
                         globs such as "specs/**/*.tspec"; the default is the current folder.
+  report [paths...]     Write the coverage of every programme found: which modules cover each
+                        requirement of its roles and pathway, and the gaps.
   standards [paths...]  List every standard: the built-in library plus the catalogues found.
   init                  Write a starter trainspec.config.json and a sample programme into the
                         current folder (which must not hold them yet).
@@ -35,6 +39,20 @@ Options for check:
   --quiet                         list errors only (--max-warnings still counts every warning)
   --color, --no-color             colour the text report, or not (default: on a terminal only;
                                   the NO_COLOR and FORCE_COLOR variables are honoured)
+  --baseline <file>               compare coverage with this report (the base branch's
+                                  'trainspec report --format json') and say what changed
+  --baseline-format <format>      how to show the change: text (default), markdown or json
+  --baseline-output <file>        write the change to this file (otherwise after a text
+                                  report on stdout, or on stderr beside other formats)
+  --fail-on new-gaps              with --baseline: coverage gaps fail only when the change
+                                  opens them (other errors still fail)
+
+Options for report:
+  --format <format>               html, markdown, csv or json (default: from the -o file's
+                                  extension, else markdown)
+  -o, --output-file <file>        write the report to this file instead of stdout
+  --programme <name>              only this programme (by its identifier); may be repeated
+  --config <file>                 the configuration file whose ignore patterns apply
 
 Options for standards:
   --format <format>               text (default) or json
@@ -46,10 +64,10 @@ Options for check and standards:
   -h, --help                      show this help
   -v, --version                   show the version
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 a problem with the command or its input (unknown option, empty or missing path, a folder with
-no spec files, a file that cannot be read or is not a regular file, an invalid configuration
-file, a report that cannot be written).
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings
+(or, with --fail-on new-gaps, gaps the change opens), 2 a problem with the command or its
+input (unknown option, empty or missing path, a folder with no spec files, a file that cannot
+be read or is not a regular file, an invalid configuration file, a report that cannot be written).
 `;
 
 /** Runs the command line and returns the exit code. Usage mistakes are reported in one line. */
@@ -77,9 +95,10 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
         process.stdout.write(USAGE);
         return command === undefined && !values.help ? 2 : 0;
     }
-    const paths = command === 'check' || command === 'standards' ? nonEmpty(givenPaths) : givenPaths;
+    const paths = command === 'check' || command === 'standards' || command === 'report' ? nonEmpty(givenPaths) : givenPaths;
     switch (command) {
         case 'check':
+            rejectOptions(values, REPORT_ONLY_OPTIONS, 'check', 'report');
             return runCheck({
                 paths,
                 cwd,
@@ -91,19 +110,34 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 version,
                 cache: values.cache ?? false,
                 shard: values.shard === undefined ? undefined : shard(values.shard),
+                ...baselineOptions(values),
                 destination: reportDestination(values['output-file'], cwd),
                 quiet: values.quiet === true,
                 colour: colourChoice(values.color, values['no-color']),
                 env: process.env
             });
+        case 'report':
+            rejectOptions(values, CHECK_ONLY_OPTIONS.filter(option => option !== 'config'), 'report', 'check');
+            return runReport({
+                config: values.config === undefined ? undefined : nonEmpty([values.config])[0],
+                paths,
+                cwd,
+                format: reportFormat(values.format),
+                outputFile: values['output-file'],
+                programmes: values.programme ?? [],
+                version,
+                env: process.env
+            });
         case 'init':
-            rejectCheckOnlyOptions(values, command);
+            rejectOptions(values, CHECK_ONLY_OPTIONS, 'init', 'check');
+            rejectOptions(values, REPORT_ONLY_OPTIONS, 'init', 'report');
             if (values['output-file'] !== undefined) {
-                throw new UsageError("--output-file applies to 'check' and 'standards', not 'init'.");
+                throw new UsageError("--output-file applies to 'check', 'standards' and 'report', not 'init'.");
             }
             return runInit(givenPaths, cwd);
         case 'standards':
-            rejectCheckOnlyOptions(values, command);
+            rejectOptions(values, CHECK_ONLY_OPTIONS, 'standards', 'check');
+            rejectOptions(values, REPORT_ONLY_OPTIONS, 'standards', 'report');
             return runStandards({
                 paths,
                 cwd,
@@ -111,7 +145,7 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 destination: reportDestination(values['output-file'], cwd)
             });
         default:
-            throw new UsageError(`unknown command '${command}'. The commands are 'check', 'standards' and 'init'.`);
+            throw new UsageError(`unknown command '${command}'. The commands are 'check', 'report', 'standards' and 'init'.`);
     }
 }
 
@@ -129,7 +163,12 @@ function parse(args: string[]) {
                 'print-config': { type: 'string' },
                 cache: { type: 'boolean' },
                 shard: { type: 'string' },
+                baseline: { type: 'string' },
+                'baseline-format': { type: 'string' },
+                'baseline-output': { type: 'string' },
+                'fail-on': { type: 'string' },
                 'output-file': { type: 'string', short: 'o' },
+                programme: { type: 'string', multiple: true },
                 quiet: { type: 'boolean' },
                 color: { type: 'boolean' },
                 'no-color': { type: 'boolean' },
@@ -155,10 +194,14 @@ function nonEmpty(paths: string[]): string[] {
     return paths;
 }
 
-function rejectCheckOnlyOptions(values: Record<string, unknown>, command: string): void {
-    for (const option of ['max-warnings', 'coverage-severity', 'config', 'print-config', 'cache', 'shard', 'quiet', 'color', 'no-color']) {
+const CHECK_ONLY_OPTIONS = ['max-warnings', 'coverage-severity', 'config', 'print-config', 'cache', 'shard', 'baseline', 'baseline-format', 'baseline-output', 'fail-on', 'quiet', 'color', 'no-color'];
+// --output-file is for check, standards and report alike (init rejects it on its own).
+const REPORT_ONLY_OPTIONS = ['programme'];
+
+function rejectOptions(values: Record<string, unknown>, options: string[], command: string, owner: string): void {
+    for (const option of options) {
         if (values[option] !== undefined) {
-            throw new UsageError(`--${option} applies to 'check', not '${command}'.`);
+            throw new UsageError(`--${option} applies to '${owner}', not '${command}'.`);
         }
     }
 }
@@ -168,6 +211,28 @@ function colourChoice(colour: boolean | undefined, noColour: boolean | undefined
         throw new UsageError('--color and --no-color contradict each other; give one.');
     }
     return colour ? true : noColour ? false : undefined;
+}
+
+/** --baseline and the options that go with it; they mean nothing without it. */
+function baselineOptions(values: { baseline?: string; 'baseline-format'?: string; 'baseline-output'?: string; 'fail-on'?: string }): { baseline?: { file: string; format: ChangeFormat; outputFile?: string }; failOn?: FailOn } {
+    const file = values.baseline;
+    if (file === undefined) {
+        for (const option of ['baseline-format', 'baseline-output', 'fail-on'] as const) {
+            if (values[option] !== undefined) {
+                throw new UsageError(`--${option} needs --baseline FILE (the base branch's 'trainspec report --format json').`);
+            }
+        }
+        return {};
+    }
+    if (file === '') {
+        throw new UsageError('--baseline needs a file name.');
+    }
+    const outputFile = values['baseline-output'];
+    const inferred = outputFile?.toLowerCase().endsWith('.md') ? 'markdown' : outputFile?.toLowerCase().endsWith('.json') ? 'json' : 'text';
+    return {
+        baseline: { file, format: oneOf('--baseline-format', values['baseline-format'] ?? inferred, CHANGE_FORMATS) as ChangeFormat, ...(outputFile !== undefined ? { outputFile } : {}) },
+        ...(values['fail-on'] !== undefined ? { failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON) as FailOn } : {})
+    };
 }
 
 function oneOf(option: string, value: string, allowed: readonly string[]): string {

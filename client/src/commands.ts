@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageIds } from '../../language/src/protocol/constants.js';
-import { RESTART_SERVER_COMMAND, SHOW_COVERAGE_COMMAND, SHOW_OUTPUT_COMMAND } from './command-ids.js';
+import { EXPORT_REPORT_COMMAND, RESTART_SERVER_COMMAND, SHOW_COVERAGE_COMMAND, SHOW_OUTPUT_COMMAND } from './command-ids.js';
 import type { CoveragePanels } from './coverage/coverage-panels.js';
+import { EXPORT_FORMATS, exportReport, type ExportFormat, type ExportOptions } from './coverage/report-export.js';
 import type { TrainSpecServer } from './trainspec-server.js';
 
 /** Registers the commands in package.json's `contributes.commands`. */
@@ -19,6 +20,10 @@ export function registerCommands(server: TrainSpecServer, coverage: CoveragePane
             const position = editor?.document.uri.toString() === document.toString() ? editor.selection.active : undefined;
             return coverage.show(document, typeof programmeName === 'string' ? programmeName : undefined, position);
         }),
+        // From the coverage view: (uri string, programme name), that programme. From the command palette: nothing,
+        // every programme of the workspace. Scripts and tests may add { format, saveTo } to skip the questions.
+        vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, (target?: unknown, programmeName?: unknown, options?: unknown) =>
+            exportReport(server, toUri(target), typeof programmeName === 'string' ? programmeName : undefined, exportOptions(options))),
         vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () =>
             vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Restarting the TrainSpec language server' }, () => server.restart())),
         vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true))
@@ -30,4 +35,15 @@ function toUri(target: unknown): vscode.Uri | undefined {
         return target;
     }
     return typeof target === 'string' && target.length > 0 ? vscode.Uri.parse(target) : undefined;
+}
+
+function exportOptions(value: unknown): ExportOptions {
+    if (typeof value !== 'object' || value === null) {
+        return {};
+    }
+    const { format, saveTo } = value as Record<string, unknown>;
+    return {
+        ...((EXPORT_FORMATS as readonly unknown[]).includes(format) ? { format: format as ExportFormat } : {}),
+        ...(toUri(saveTo) ? { saveTo: toUri(saveTo) } : {})
+    };
 }

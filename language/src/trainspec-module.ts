@@ -156,8 +156,9 @@ export function createTrainSpecServices(context: DefaultSharedModuleContext, ove
     shared.ServiceRegistry.register(spec);
     registerValidationChecks(standards, spec);
     if (!context.connection) {
-        // Outside a language server nobody sends `initialized`, so configuration is ready at once.
-        shared.workspace.ConfigurationProvider.initialized({});
+        // Outside a language server nobody sends `initialized`, so configuration is ready at once
+        // (with no client to ask, the returned promise is already settled and cannot fail).
+        void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, standards, spec };
 }

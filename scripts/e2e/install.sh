@@ -25,7 +25,8 @@ say() { printf 'e2e install: %s\n' "$*"; }
 started=$(date +%s)
 
 # --- Debian packages -------------------------------------------------------
-apt_packages=(libkrb5-dev libsecret-1-dev pkg-config chromium)
+# poppler-utils: pdftoppm turns the printed coverage report into PNGs (test/language/report/html-report-rendering.test.ts).
+apt_packages=(libkrb5-dev libsecret-1-dev pkg-config chromium poppler-utils)
 # Native modules also need a compiler, make and python3 (node-gyp); add them only where missing.
 command -v g++ >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || apt_packages+=(build-essential)
 command -v python3 >/dev/null 2>&1 || apt_packages+=(python3)

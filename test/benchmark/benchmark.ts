@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { DefaultCoverageAnalysis } from '../../language/src/coverage/coverage-analysis.js';
 import { BUILTIN_SCHEME } from '../../language/src/library/standards-library.js';
 import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
+import { dataString } from '../../language/src/validation/diagnostic-data.js';
 import { DefaultDependencyGraph } from '../../language/src/workspace/dependency-graph.js';
 import { RevalidatingDocumentBuilder } from '../../language/src/workspace/revalidating-document-builder.js';
 import { TestWorkspace } from '../support/test-workspace.js';
@@ -272,7 +273,7 @@ function verifyDiagnostics(workspace: TestWorkspace, synthetic: SyntheticWorkspa
         const gap = expected.get(document.uri.toString());
         const ok = gap === undefined
             ? diagnostics.length === 0
-            : diagnostics.length === 1 && diagnostics[0].code === DiagnosticCode.UncoveredRequirement && diagnostics[0].data?.item === gap;
+            : diagnostics.length === 1 && diagnostics[0].code === DiagnosticCode.UncoveredRequirement && dataString(diagnostics[0], 'item') === gap;
         if (!ok) {
             problems.push(`${when}: ${document.uri.path} has ${JSON.stringify(diagnostics.map(each => each.message))}, expected ${gap ? `only the gap ${gap}` : 'none'}`);
         }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CheckReport } from '../../cli/src/reports/check-report.js';
 import { expectNoStackTrace, lines, REPO_ROOT, runCli } from '../support/run-cli.js';
 import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
 import { elementsNamed, parseXml } from '../support/xml.js';
@@ -102,7 +103,7 @@ describe('trainspec check options', () => {
     test('with a machine format, too many warnings is said on stderr and stdout stays parseable', async () => {
         const run = await runCli(['check', '--format', 'json', '--max-warnings', '2'], onlyWarnings.path);
         expect(run.code).toBe(1);
-        expect(JSON.parse(run.stdout).summary.warnings).toBe(3);
+        expect((JSON.parse(run.stdout) as CheckReport).summary.warnings).toBe(3);
         expect(run.stderr).toBe('3 warnings is more than --max-warnings 2 allows.\n');
     });
 

@@ -40,7 +40,7 @@ describe('trainspec', () => {
     });
 
     test('an unknown command is one line, exit 2', async () => {
-        expect(await runCli(['lint'])).toEqual(usageError("unknown command 'lint'. The commands are 'check', 'standards' and 'init'."));
+        expect(await runCli(['lint'])).toEqual(usageError("unknown command 'lint'. The commands are 'check', 'report', 'standards' and 'init'."));
     });
 
     test.each([

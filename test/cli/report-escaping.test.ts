@@ -66,6 +66,6 @@ describe('text from specs, catalogues and file names never reaches the output ra
         const missing = await run('check', 'gone\u001b[2K.tspec', '--format', 'json');
         expect(missing.stderr).toBe('trainspec: gone\\u{1B}[2K.tspec: No such file or folder.\n');
         const usage = await run('lint\u0007');
-        expect(usage.stderr).toBe("trainspec: unknown command 'lint\\u{7}'. The commands are 'check', 'standards' and 'init'.\nRun 'trainspec --help' for usage.\n");
+        expect(usage.stderr).toBe("trainspec: unknown command 'lint\\u{7}'. The commands are 'check', 'report', 'standards' and 'init'.\nRun 'trainspec --help' for usage.\n");
     });
 });

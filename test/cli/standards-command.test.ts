@@ -25,7 +25,7 @@ describe('trainspec standards', () => {
         const run = await runCli(['standards', '--format', 'json'], empty.path);
         expect(run.code).toBe(0);
         expect(run.stderr).toBe('');
-        items = JSON.parse(run.stdout).items;
+        items = (JSON.parse(run.stdout) as { items: ListedItem[] }).items;
     });
 
     afterAll(() => empty.remove());
@@ -113,7 +113,7 @@ describe('trainspec standards with workspace catalogues', () => {
     test.each(['examples/case-manager-course', 'examples/case-manager-course/provider-roles.nos'])('%s adds its role to the built-in items', async path => {
         const run = await runCli(['standards', path, '--format', 'json']);
         expect(run.code).toBe(0);
-        const listed: ListedItem[] = JSON.parse(run.stdout).items;
+        const listed = (JSON.parse(run.stdout) as { items: ListedItem[] }).items;
         expect(listed.filter(item => !item.builtin)).toEqual([LOCAL_ROLE]);
         expect(listed.filter(item => item.builtin)).toHaveLength(134);
     });
@@ -134,7 +134,7 @@ describe('trainspec standards with workspace catalogues', () => {
             'trainspec: missing.nos: No such file or folder.',
             'trainspec: examples/incomplete/programme.tspec: Not a TrainSpec file (expected .nos).'
         ]);
-        expect(JSON.parse(run.stdout).items).toHaveLength(134);
+        expect((JSON.parse(run.stdout) as { items: ListedItem[] }).items).toHaveLength(134);
     });
 });
 

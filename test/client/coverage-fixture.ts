@@ -6,7 +6,7 @@ export function at(uri: string, line: number, character = 0) {
 }
 
 function requirement(id: string, coveredBy: string[], extra: Partial<MatrixRequirement> = {}): MatrixRequirement {
-    return { id, kind: 'unit', title: `Title of ${id}`, text: `Full text of ${id}.`, location: at('builtin:/s10-guidelines.nos', 10), coveredBy, ...extra };
+    return { id, kind: 'unit', title: `Title of ${id}`, text: `Full text of ${id}.`, source: { document: 'Guidelines', section: '3.1' }, location: at('builtin:/s10-guidelines.nos', 10), coveredBy, ...extra };
 }
 
 /**
@@ -24,15 +24,15 @@ export function courtWorkMatrix(): CoverageMatrix {
         ],
         groups: [
             {
-                requiredBy: 'Probation Officer (through Probation Services Officer)', source: 'Guidelines, section 3.1',
+                requiredBy: 'Probation Officer (through Probation Services Officer)', origin: { kind: 'role', id: 'PO', via: ['PO', 'PSO'] }, source: 'Guidelines, section 3.1',
                 requirements: [requirement('RoSH.a', ['Risk']), requirement('RoSH.b', [])]
             },
             {
-                requiredBy: 'the Court Work pathway', source: 'Guidelines, Annex A',
+                requiredBy: 'the Court Work pathway', origin: { kind: 'pathway', id: 'CourtWork' }, source: 'Guidelines, Annex A',
                 requirements: [requirement('DevelopSentencingProposals', ['Risk', 'Reports'])]
             },
             {
-                requiredBy: 'Probation Officer (through Probation Services Officer)', source: 'PQF leaflet',
+                requiredBy: 'Probation Officer (through Probation Services Officer)', origin: { kind: 'role', id: 'PO', via: ['PO', 'PSO'] }, source: 'PQF leaflet',
                 requirements: [requirement('PsoDevelopSelf', [], { location: undefined }), requirement('OwnDevelopment', ['Reports'])]
             }
         ],

@@ -8,7 +8,7 @@ const NONCE = 'c2VjcmV0LW5vbmNlLXZhbHVl';
 
 /** The opening tags of the rows of `html` whose class list includes `className`. */
 function rows(html: string, className: string): string[] {
-    return [...html.matchAll(/<tr class="([^"]*)"[^>]*>/g)].filter(match => match[1]!.split(' ').includes(className)).map(match => match[0]);
+    return [...html.matchAll(/<tr class="([^"]*)"[^>]*>/g)].filter(match => match[1].split(' ').includes(className)).map(match => match[0]);
 }
 
 describe('coverage page', () => {
@@ -47,6 +47,10 @@ describe('coverage page', () => {
 });
 
 describe('coverage matrix', () => {
+    test('has an Export report… button that the script posts as { type: "export" }', () => {
+        expect(renderMatrix(courtWorkMatrix())).toContain('<button type="button" class="export-button" data-export');
+    });
+
     const html = renderMatrix(courtWorkMatrix());
 
     test('summarises the coverage', () => {
@@ -57,7 +61,7 @@ describe('coverage matrix', () => {
 
     test('a complete programme says so', () => {
         const matrix = courtWorkMatrix();
-        matrix.groups = [matrix.groups[1]!];
+        matrix.groups = [matrix.groups[1]];
         matrix.summary = { covered: 1, total: 1 };
         expect(renderMatrix(matrix)).toContain('<strong>1 of 1</strong> requirements covered — no gaps');
         expect(renderMatrix(matrix)).toContain('class="summary complete"');
@@ -105,18 +109,18 @@ describe('coverage matrix', () => {
         const sections = html.split('<tbody class="required-by">').slice(1);
         expect(sections).toHaveLength(2);
         expect(sections[0]).toMatch(/^<tr class="required-by-row"><th scope="rowgroup" colspan="3">Required by Probation Officer \(through Probation Services Officer\) <span class="count">2 of 4 covered<\/span>/);
-        expect([...sections[0]!.matchAll(/<tr class="source-row"><th[^>]*>([^<]*)</g)].map(match => match[1])).toEqual(['Guidelines, section 3.1', 'PQF leaflet']);
-        expect([...sections[0]!.matchAll(/data-requirement="([^"]+)"/g)].map(match => match[1])).toEqual(['RoSH.a', 'RoSH.b', 'PsoDevelopSelf', 'OwnDevelopment']);
+        expect([...sections[0].matchAll(/<tr class="source-row"><th[^>]*>([^<]*)</g)].map(match => match[1])).toEqual(['Guidelines, section 3.1', 'PQF leaflet']);
+        expect([...sections[0].matchAll(/data-requirement="([^"]+)"/g)].map(match => match[1])).toEqual(['RoSH.a', 'RoSH.b', 'PsoDevelopSelf', 'OwnDevelopment']);
         expect(sections[1]).toContain('Required by the Court Work pathway <span class="count">1 of 1 covered</span>');
     });
 
     test('escapes every text from the server', () => {
         const matrix = courtWorkMatrix();
         matrix.programme.title = '<script>alert("t")</script>';
-        matrix.modules[0]!.title = 'Risk "and" <harm>';
-        matrix.groups[0]!.source = 'Section <3> & more';
-        matrix.groups[0]!.requirements[0]!.text = '"><img src=x onerror=alert(1)>';
-        matrix.groups[0]!.requirements[0]!.title = '<i>x</i>';
+        matrix.modules[0].title = 'Risk "and" <harm>';
+        matrix.groups[0].source = 'Section <3> & more';
+        matrix.groups[0].requirements[0].text = '"><img src=x onerror=alert(1)>';
+        matrix.groups[0].requirements[0].title = '<i>x</i>';
         const escaped = renderMatrix(matrix);
         expect(escaped).not.toContain('<script>');
         expect(escaped).not.toContain('<img');

@@ -51,6 +51,7 @@ test('matrixDocumentUris lists the programme\'s and its modules\' documents once
 describe('parseViewMessage', () => {
     test('accepts the messages the view sends', () => {
         expect(parseViewMessage({ type: 'ready' })).toEqual({ type: 'ready' });
+        expect(parseViewMessage({ type: 'export', format: 'pdf' })).toEqual({ type: 'export' });
         expect(parseViewMessage({ type: 'reveal', target: 'module', name: 'Risk' })).toEqual({ type: 'reveal', target: 'module', name: 'Risk' });
     });
 

@@ -21,7 +21,7 @@ export const repoRoot: string = findRepoRoot(dirname(fileURLToPath(import.meta.u
 function findRepoRoot(start: string): string {
     for (let dir = start; ; dir = dirname(dir)) {
         const manifest = join(dir, 'package.json');
-        if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'trainspec') {
+        if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'trainspec') {
             return dir;
         }
         if (dirname(dir) === dir) {
@@ -242,7 +242,7 @@ export async function startCodeServer(folders: RunFolders, options: { env?: Reco
         } catch (error) {
             await server.stop();
             if (attempt >= 3 || !exited) {
-                throw new Error(`code-server did not start: ${(error as Error).message}\n--- ${logFile} ---\n${tail(logFile)}`);
+                throw new Error(`code-server did not start: ${(error as Error).message}\n--- ${logFile} ---\n${tail(logFile)}`, { cause: error });
             }
             log(`code-server did not start on port ${port} (${exited}); retrying`);
         }
@@ -288,7 +288,7 @@ export async function launchChromium(folders: RunFolders): Promise<Browser> {
     return chromium.launch({
         executablePath: chromiumPath(),
         headless: true,
-        env: folders.env() as Record<string, string>,
+        env: folders.env(),
         args: [
             '--no-sandbox',
             '--disable-gpu',

@@ -65,10 +65,10 @@ afterAll(() => {
 });
 
 describe('the npm package', () => {
-    test('holds exactly the bins, the bundles, the configuration schema, the licence, readme and changelog, and package.json', () => {
+    test('holds exactly the bins, the bundles, the configuration and coverage report schemas, the licence, readme and changelog, and package.json', () => {
         const bundles = readdirSync(join(REPO_ROOT, 'out')).filter(name => name.endsWith('.cjs')).map(name => `out/${name}`);
         expect(packed.files.map(file => file.path).sort()).toEqual([
-            'CHANGELOG.md', 'LICENSE', 'README.md', 'bin/launch.js', 'bin/trainspec-language-server.js', 'bin/trainspec.js', 'package.json', 'schemas/trainspec.config.schema.json', ...bundles
+            'CHANGELOG.md', 'LICENSE', 'README.md', 'bin/launch.js', 'bin/trainspec-language-server.js', 'bin/trainspec.js', 'package.json', 'schemas/report.schema.json', 'schemas/trainspec.config.schema.json', ...bundles
         ].sort());
         expect(bundles).toEqual(expect.arrayContaining(['out/cli.cjs', 'out/server.cjs']));
     });

@@ -6,7 +6,7 @@ import {
     type CodeAction, type ResponseError, type TextEdit
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CoverageMatrixRequest } from '../../language/src/protocol/lsp-ext.js';
+import { CoverageMatrixRequest, CoverageReportRequest } from '../../language/src/protocol/lsp-ext.js';
 import { fileUri, LspClient } from '../support/lsp-client.js';
 import { REPO_ROOT } from '../support/run-cli.js';
 import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
@@ -86,6 +86,21 @@ describe('authoring over the language server protocol', () => {
             .then(result => ({ result }), (error: ResponseError) => ({ error: error.message }));
         expect(unknown).toEqual({ error: 'No document found for URI: file:///nope.tspec' });
         expect(client.running).toBe(true);
+    });
+
+    test('trainspec/coverageReport answers the report that `trainspec report` writes, of a programme, a document or the workspace', async () => {
+        const markdown = await client.connection.sendRequest(CoverageReportRequest, { format: 'markdown', uri: programme, programme: 'DraftProgrammesPso' });
+        expect(markdown.programmes).toBe(1);
+        expect(markdown.text).toContain('<summary><strong>PSO Diploma: Programmes pathway (draft)</strong>: 9 of 12 requirements covered, 3 gaps</summary>');
+        // Files relative to the workspace folder, as its explorer shows them.
+        expect(markdown.text).toContain('- **Programme:** `DraftProgrammesPso` in programme.tspec');
+        const csv = await client.connection.sendRequest(CoverageReportRequest, { format: 'csv' });
+        expect(csv.text.startsWith('\uFEFF"Programme"')).toBe(true);
+        expect(csv.programmes).toBe(1);
+        expect(await client.connection.sendRequest(CoverageReportRequest, { format: 'html', uri: programme, programme: 'Nope' })).toMatchObject({ programmes: 0 });
+        const wrong = await client.connection.sendRequest(CoverageReportRequest, { format: 'pdf' as 'html' })
+            .then(result => ({ result }), (error: ResponseError) => ({ error: error.message }));
+        expect(wrong).toEqual({ error: expect.stringContaining('params.format must be one of "html", "markdown", "csv", "json"') as string });
     });
 
     test('a quick fix for an unresolved reference, applied, removes the error', async () => {

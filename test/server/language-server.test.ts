@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity, DocumentSymbolRequest, LSPErrorCodes, type Diagnostic, type DocumentSymbol, type ResponseError } from 'vscode-languageserver/node';
 import { fileUri, LspClient } from '../support/lsp-client.js';
+import { stringContaining } from '../support/matchers.js';
 import { REPO_ROOT } from '../support/run-cli.js';
 import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
 
@@ -112,7 +113,7 @@ describe('trainspec-language-server --stdio', () => {
         const fresh = fileUri(folder.file('fresh.tspec'));
         await client.openDocument(fresh, 'programme Fresh "Fresh" {\n    prepares PSO\n    module M "M" { covers Nonexistent }\n}\n');
         const diagnostics = await client.waitForDiagnostics(fresh, withCode('unresolved-reference'));
-        expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'unresolved-reference', message: expect.stringContaining("'Nonexistent'") }));
+        expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'unresolved-reference', message: stringContaining("'Nonexistent'") }));
     });
 
     test('shuts down cleanly: shutdown, then exit, ends the process with code 0', async () => {

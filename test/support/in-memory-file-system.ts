@@ -13,8 +13,8 @@ export class InMemoryFileSystem implements FileSystemProvider {
         this.files.delete(uri.toString());
     }
 
-    async stat(uri: URI): Promise<FileSystemNode> {
-        return this.statSync(uri);
+    stat(uri: URI): Promise<FileSystemNode> {
+        return settled(() => this.statSync(uri));
     }
 
     statSync(uri: URI): FileSystemNode {
@@ -26,16 +26,16 @@ export class InMemoryFileSystem implements FileSystemProvider {
         return { uri, isFile, isDirectory };
     }
 
-    async exists(uri: URI): Promise<boolean> {
-        return this.existsSync(uri);
+    exists(uri: URI): Promise<boolean> {
+        return settled(() => this.existsSync(uri));
     }
 
     existsSync(uri: URI): boolean {
         return this.files.has(uri.toString()) || this.children(uri).length > 0;
     }
 
-    async readBinary(uri: URI): Promise<Uint8Array> {
-        return this.readBinarySync(uri);
+    readBinary(uri: URI): Promise<Uint8Array> {
+        return settled(() => this.readBinarySync(uri));
     }
 
     readBinarySync(uri: URI): Uint8Array {
@@ -46,16 +46,16 @@ export class InMemoryFileSystem implements FileSystemProvider {
         return bytes;
     }
 
-    async readFile(uri: URI): Promise<string> {
-        return this.readFileSync(uri);
+    readFile(uri: URI): Promise<string> {
+        return settled(() => this.readFileSync(uri));
     }
 
     readFileSync(uri: URI): string {
         return new TextDecoder().decode(this.readBinarySync(uri));
     }
 
-    async readDirectory(uri: URI): Promise<FileSystemNode[]> {
-        return this.readDirectorySync(uri);
+    readDirectory(uri: URI): Promise<FileSystemNode[]> {
+        return settled(() => this.readDirectorySync(uri));
     }
 
     readDirectorySync(uri: URI): FileSystemNode[] {
@@ -72,4 +72,9 @@ export class InMemoryFileSystem implements FileSystemProvider {
         }
         return [...names].map(name => URI.parse(prefix + name));
     }
+}
+
+/** Answers as a file system on disk does: asynchronously, and with a failure as a rejection rather than a throw. */
+function settled<T>(read: () => T): Promise<T> {
+    return new Promise(resolve => resolve(read()));
 }

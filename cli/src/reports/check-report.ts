@@ -1,5 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { dataString } from '../../../language/src/validation/diagnostic-data.js';
 import type { InputProblem } from '../input-problem.js';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -67,14 +68,14 @@ export function reportOfFindings(files: Array<{ displayPath: string; findings: F
 
 function toFinding(diagnostic: Diagnostic, file: string): Finding {
     const { start, end } = diagnostic.range;
-    const item = diagnostic.data?.item;
+    const item = dataString(diagnostic, 'item');
     return {
         file,
         range: { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } },
         severity: SEVERITIES[diagnostic.severity ?? DiagnosticSeverity.Error],
-        code: String(diagnostic.code ?? diagnostic.data?.code ?? 'trainspec'),
+        code: String(diagnostic.code ?? dataString(diagnostic, 'code') ?? 'trainspec'),
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-        ...(typeof item === 'string' ? { item } : {})
+        ...(item !== undefined ? { item } : {})
     };
 }
 

@@ -1,4 +1,5 @@
 import type { CoverageMatrix, MatrixModule, MatrixRequirement, RequirementGroup } from '../../../language/src/protocol/coverage-matrix.js';
+import { escapeHtml } from '../../../language/src/text/html-text.js';
 import { COVERAGE_SCRIPT } from './coverage-script.js';
 import { COVERAGE_STYLE } from './coverage-style.js';
 
@@ -11,11 +12,7 @@ import { COVERAGE_STYLE } from './coverage-style.js';
  * Links are buttons with `data-reveal` and `data-name`; the script posts them to the extension.
  */
 
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, character => ESCAPES[character]!);
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export { escapeHtml };
 
 export function contentSecurityPolicy(nonce: string): string {
     return `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
@@ -71,6 +68,7 @@ function renderHeader(matrix: CoverageMatrix): string {
     }
     const gapText = gaps === 0 ? 'no gaps' : gaps === 1 ? '1 gap' : `${gaps} gaps`;
     return `<header>
+<button type="button" class="export-button" data-export title="Save this programme's coverage as HTML (to print), Markdown or CSV (for Excel)">Export report…</button>
 <h1>${revealButton('programme', programme.name, escapeHtml(programme.title), 'heading-link', `Go to programme ${programme.name}`)}</h1>
 <p class="meta">${facts.join(' · ')}</p>
 <p class="summary ${gaps === 0 ? 'complete' : 'incomplete'}" role="status"><strong>${summary.covered} of ${summary.total}</strong> requirements covered — ${gapText}</p>

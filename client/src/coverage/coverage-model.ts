@@ -41,6 +41,7 @@ export function matrixDocumentUris(matrix: CoverageMatrix): string[] {
 /** What the coverage view asks the extension to do. */
 export type CoverageViewMessage =
     | { type: 'ready' }
+    | { type: 'export' }
     | { type: 'reveal'; target: RevealTarget; name: string };
 
 export type RevealTarget = 'programme' | 'module' | 'requirement';
@@ -53,8 +54,8 @@ export function parseViewMessage(value: unknown): CoverageViewMessage | undefine
         return undefined;
     }
     const message = value as Record<string, unknown>;
-    if (message.type === 'ready') {
-        return { type: 'ready' };
+    if (message.type === 'ready' || message.type === 'export') {
+        return { type: message.type };
     }
     if (message.type === 'reveal' && typeof message.target === 'string' && REVEAL_TARGETS.includes(message.target) && typeof message.name === 'string') {
         return { type: 'reveal', target: message.target as RevealTarget, name: message.name };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CoverageMatrix } from '../../../language/src/protocol/coverage-matrix.js';
+import { EXPORT_REPORT_COMMAND } from '../command-ids.js';
 import { openLocation } from '../open-location.js';
 import type { TrainSpecServer } from '../trainspec-server.js';
 import { renderCoveragePage, renderMatrix, renderNotice } from './coverage-html.js';
@@ -109,7 +110,9 @@ export class CoveragePanel implements vscode.Disposable {
         }
         this.disposed = true;
         clearTimeout(this.refreshTimer);
-        this.disposables.forEach(disposable => disposable.dispose());
+        this.disposables.forEach(disposable => {
+            disposable.dispose();
+        });
         this.webviewPanel.dispose();
     }
 
@@ -137,6 +140,8 @@ export class CoveragePanel implements vscode.Disposable {
         if (message?.type === 'ready') {
             // The page (re)loaded, perhaps from older HTML: bring it up to date.
             void this.webviewPanel.webview.postMessage({ type: 'update', html: this.body });
+        } else if (message?.type === 'export') {
+            void vscode.commands.executeCommand(EXPORT_REPORT_COMMAND, this.documentUri.toString(), this.programmeName);
         } else if (message?.type === 'reveal') {
             const location = findLocation(this.matrix, message.target, message.name);
             if (location) {

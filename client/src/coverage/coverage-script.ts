@@ -18,6 +18,11 @@ export const COVERAGE_SCRIPT = `
     }
 
     document.addEventListener('click', function (event) {
+        if (event.target instanceof Element && event.target.closest('[data-export]')) {
+            event.preventDefault();
+            vscode.postMessage({ type: 'export' });
+            return;
+        }
         const target = event.target instanceof Element ? event.target.closest('[data-reveal]') : null;
         if (target) {
             event.preventDefault();

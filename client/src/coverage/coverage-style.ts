@@ -13,6 +13,12 @@ body {
     background-color: var(--vscode-editor-background);
 }
 code { font-family: var(--vscode-editor-font-family); }
+.export-button {
+    float: right; margin: 16px 0 0 12px; padding: 4px 10px; border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; cursor: pointer;
+    font: inherit; color: var(--vscode-button-secondaryForeground); background-color: var(--vscode-button-secondaryBackground);
+}
+.export-button:hover { background-color: var(--vscode-button-secondaryHoverBackground); }
+.export-button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
 h1 { font-size: 1.5em; font-weight: 600; margin: 16px 0 4px; }
 .meta, .notice, .covered-by, .kind, .count, .filter { color: var(--vscode-descriptionForeground); }
 .meta { margin: 0 0 8px; }

@@ -4,6 +4,8 @@ import type { TrainSpecServices, TrainSpecSharedServices } from '../trainspec-mo
 import { CoverageCodeLensProvider } from './coverage-code-lens-provider.js';
 import { DefaultCoverageMatrixBuilder, type CoverageMatrixBuilder } from './coverage-matrix-builder.js';
 import { registerCoverageMatrixRequest } from './coverage-matrix-request.js';
+import { registerCoverageReportRequest } from './coverage-report-request.js';
+import { DefaultCoverageReportBuilder, type CoverageReportBuilder } from '../report/coverage-report-builder.js';
 import { registerServerStatusNotification } from './server-status-notification.js';
 import { TrainSpecCodeActionProvider } from './trainspec-code-action-provider.js';
 import { TrainSpecFormatter } from './trainspec-formatter.js';
@@ -12,6 +14,7 @@ import { TrainSpecFormatter } from './trainspec-formatter.js';
 export interface AuthoringAddedServices {
     authoring: {
         CoverageMatrixBuilder: CoverageMatrixBuilder;
+        CoverageReportBuilder: CoverageReportBuilder;
     };
 }
 
@@ -23,7 +26,8 @@ export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumService
         CodeLensProvider: services => new CoverageCodeLensProvider(services)
     },
     authoring: {
-        CoverageMatrixBuilder: services => new DefaultCoverageMatrixBuilder(services)
+        CoverageMatrixBuilder: services => new DefaultCoverageMatrixBuilder(services),
+        CoverageReportBuilder: services => new DefaultCoverageReportBuilder(services)
     }
 };
 
@@ -34,6 +38,7 @@ export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumService
  */
 export function startAuthoringFeatures(shared: TrainSpecSharedServices): void {
     registerCoverageMatrixRequest(shared);
+    registerCoverageReportRequest(shared);
     registerServerStatusNotification(shared);
     // Record the dependency edges as the workspace is first built, not on the first edit.
     shared.workspace.DependencyGraph.track();

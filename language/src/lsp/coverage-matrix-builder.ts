@@ -1,11 +1,11 @@
 import { AstUtils, type AstNode, type LangiumDocument, type NameProvider } from 'langium';
 import type { Location } from 'vscode-languageserver-types';
 import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText, shownName, titleOf } from '../catalogue/item-descriptions.js';
-import { programmesIn, type CoverageAnalysis, type RequirementStatus } from '../coverage/coverage-analysis.js';
+import { programmesIn, type CoverageAnalysis, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
-import type { CoverageMatrix, MatrixRequirement, RequirementGroup } from '../protocol/coverage-matrix.js';
+import type { CoverageMatrix, GroupOrigin, MatrixRequirement, RequirementGroup } from '../protocol/coverage-matrix.js';
 
 /**
  * Builds the coverage matrices that the coverage view shows, from the workspace's one
@@ -62,11 +62,12 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
             const source = this.sourceOf(status);
             const requirement = this.requirementOf(status);
             for (const origin of status.origins) {
-                const requiredBy = this.labels.origin(origin);
-                const key = JSON.stringify([requiredBy, source]);
+                const groupOrigin = this.originOf(origin);
+                const key = JSON.stringify([groupOrigin, source]);
                 let group = groups.get(key);
                 if (!group) {
-                    group = { requiredBy, source, requirements: [], rank: origin.kind === 'role' ? origin.roleIndex : Number.MAX_SAFE_INTEGER };
+                    const requiredBy = this.labels.origin(origin);
+                    group = { requiredBy, origin: groupOrigin, source, requirements: [], rank: origin.kind === 'role' ? origin.roleIndex : Number.MAX_SAFE_INTEGER };
                     groups.set(key, group);
                 }
                 if (!group.requirements.some(listed => listed.id === requirement.id)) {
@@ -74,7 +75,13 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
                 }
             }
         }
-        return [...groups.values()].sort((a, b) => a.rank - b.rank).map(({ requiredBy, source, requirements: listed }) => ({ requiredBy, source, requirements: listed }));
+        return [...groups.values()].sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...group }) => group);
+    }
+
+    protected originOf(origin: RequirementOrigin): GroupOrigin {
+        return origin.kind === 'role'
+            ? { kind: 'role', id: origin.role.name, via: origin.via.map(role => role.name) }
+            : { kind: 'pathway', id: origin.area.name };
     }
 
     protected requirementOf(status: RequirementStatus): MatrixRequirement {
@@ -84,6 +91,7 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
             kind: kindLabel(status.item.$type),
             title: itemTitle(status.item),
             text: itemText(status.item),
+            source: withoutUndefined(provenanceText(itemProvenance(status.item))),
             ...(location ? { location } : {}),
             coveredBy: status.coveredBy.map(shownName)
         };
@@ -103,4 +111,9 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
         const range = this.names.getNameNode(node)?.range ?? node.$cstNode?.range;
         return range ? { uri: AstUtils.getDocument(node).uri.toString(), range } : undefined;
     }
+}
+
+/** The object without its undefined properties, so that equal data compares and serialises alike. */
+function withoutUndefined<T extends object>(value: T): T {
+    return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }

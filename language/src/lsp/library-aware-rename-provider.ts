@@ -38,10 +38,12 @@ export class LibraryAwareRenameProvider extends DefaultRenameProvider {
         this.serviceRegistry = services.shared.ServiceRegistry;
     }
 
+    // eslint-disable-next-line @typescript-eslint/require-await -- async so that a refusal (the ResponseError renameTarget or checkNewName throws) reaches the caller as a rejection
     override async prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Promise<Range | undefined> {
         return this.renameTarget(document, params.position)?.range;
     }
 
+    // eslint-disable-next-line @typescript-eslint/require-await -- async so that a refusal (the ResponseError renameTarget or checkNewName throws) reaches the caller as a rejection
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         const target = this.renameTarget(document, params.position);
         if (!target) {

@@ -8,6 +8,7 @@ import type { ItemUsage } from '../coverage/item-usage.js';
 import { Area, isModule, isProgramme, isSkillSet, type Coverable, type Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
+import { dataString, dataStrings } from '../validation/diagnostic-data.js';
 import { appendToList, insertAtEndOfBlock, insertLineAfter, type DocumentEdit } from './spec-edits.js';
 
 /** The placeholder hours of a new module stub: valid, and plainly a number to fill in. */
@@ -80,11 +81,8 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
 
     /** 'Change to X' for each suggestion; the closest one is preferred. */
     protected changeReference(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
-        const suggestions: unknown = diagnostic.data?.suggestions;
-        if (!Array.isArray(suggestions)) {
-            return [];
-        }
-        return suggestions.filter((name): name is string => typeof name === 'string').map((name, index) => ({
+        const suggestions = dataStrings(diagnostic, 'suggestions') ?? [];
+        return suggestions.map((name, index) => ({
             ...this.quickFix(`Change to ${name}`, diagnostic, { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: name }] } }),
             ...(index === 0 ? { isPreferred: true } : {})
         }));
@@ -93,8 +91,8 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
     /** 'Add X to module M' for each module of the programme; 'Create a module covering …' for each role or pathway that needs X. */
     protected coverRequirement(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const programme = this.nodeAt(document, diagnostic, isProgramme);
-        const item: unknown = diagnostic.data?.item;
-        if (!programme || typeof item !== 'string') {
+        const item = dataString(diagnostic, 'item');
+        if (!programme || item === undefined) {
             return [];
         }
         const coverage = this.coverage.ofProgramme(programme);

@@ -18,6 +18,8 @@ export type CoverageSeverity = typeof COVERAGE_SEVERITIES[number];
 export const Commands = {
     /** Opens the coverage view; the server's code lenses invoke it with [documentUri, programmeName]. */
     showCoverage: 'trainspec.showCoverage',
+    /** Saves a coverage report (HTML, Markdown or CSV); the coverage view invokes it with [documentUri, programmeName]. */
+    exportReport: 'trainspec.exportReport',
     restartServer: 'trainspec.restartServer',
     showOutput: 'trainspec.showOutput'
 } as const;

@@ -37,10 +37,14 @@ export interface MatrixModule {
 export interface RequirementGroup {
     /** What requires these items, as a designer reads it (CoverageLabels.origin): 'Probation Officer (through Probation Services Officer)' or 'the Court Work pathway'. */
     requiredBy: string;
+    /** The same by identifiers: the role (with the chain of roles it comes through, itself first) or the pathway's area. */
+    origin: GroupOrigin;
     /** Where their words come from, e.g. 'Guidelines …, section 3.1'. */
     source: string;
     requirements: MatrixRequirement[];
 }
+
+export type GroupOrigin = { kind: 'role'; id: string; via: string[] } | { kind: 'pathway'; id: string };
 
 export interface MatrixRequirement {
     /** The item's identifier, e.g. 'RoSH.a'. */
@@ -48,6 +52,8 @@ export interface MatrixRequirement {
     kind: string;
     title: string;
     text: string;
+    /** Where its words come from: the source document's title, the section and, for a competence, its letter. */
+    source: { document?: string; section?: string; letter?: string };
     location?: Location;
     /** Names of the modules (in `modules`) that cover it; empty for a gap. */
     coveredBy: string[];

@@ -1,5 +1,6 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matrix.js';
+import type { CoverageReportParams, CoverageReportResult } from './coverage-report.js';
 
 /**
  * TrainSpec's extensions to the Language Server Protocol, typed once and imported by both the
@@ -9,6 +10,9 @@ import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matr
 
 /** `trainspec/coverageMatrix`: the coverage matrices of the programmes in one document. */
 export const CoverageMatrixRequest = new RequestType<CoverageMatrixParams, CoverageMatrixResult, void>('trainspec/coverageMatrix');
+
+/** `trainspec/coverageReport`: the coverage report (HTML, Markdown, CSV or JSON) of a document's programmes, or of the workspace's. */
+export const CoverageReportRequest = new RequestType<CoverageReportParams, CoverageReportResult, void>('trainspec/coverageReport');
 
 /** The parameters of `trainspec/status`. */
 export interface ServerStatusParams {

@@ -16,7 +16,7 @@ export class GlobalScopeComputation extends DefaultScopeComputation {
         return exports;
     }
 
-    override async collectLocalSymbols(_document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
-        return new MultiMap<AstNode, AstNodeDescription>();
+    override collectLocalSymbols(_document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
+        return Promise.resolve(new MultiMap<AstNode, AstNodeDescription>());
     }
 }

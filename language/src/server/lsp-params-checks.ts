@@ -9,7 +9,8 @@ import {
     TypeHierarchyPrepareRequest, TypeHierarchySubtypesRequest, TypeHierarchySupertypesRequest, WillSaveTextDocumentNotification,
     WillSaveTextDocumentWaitUntilRequest, WorkDoneProgressCancelNotification, WorkspaceSymbolRequest, WorkspaceSymbolResolveRequest
 } from 'vscode-languageserver-protocol';
-import { CoverageMatrixRequest } from '../protocol/lsp-ext.js';
+import { CoverageMatrixRequest, CoverageReportRequest } from '../protocol/lsp-ext.js';
+import { REPORT_FORMATS } from '../report/coverage-report.js';
 import {
     anything, arrayOf, boolean, either, integer, nullable, object, oneOf, optional, string, uinteger, uri, type Check
 } from './params-checks.js';
@@ -116,5 +117,6 @@ export const LSP_PARAMS_CHECKS: Readonly<Record<string, Check>> = {
     [TypeHierarchySubtypesRequest.method]: object({ item: hierarchyItem }),
 
     // TrainSpec's own (lsp-ext.ts)
-    [CoverageMatrixRequest.method]: object({ uri })
+    [CoverageMatrixRequest.method]: object({ uri }),
+    [CoverageReportRequest.method]: object({ format: oneOf(...REPORT_FORMATS), uri: optional(uri), programme: optional(string) })
 };

@@ -1,12 +1,13 @@
 import type { AstNode, DiagnosticInfo, ValidationAcceptor, ValidationCheck, ValidationChecks, ValidationRegistry } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { WORKSPACE_CATEGORY } from './diagnostic-codes.js';
+import { diagnosticData } from './diagnostic-data.js';
 
 /** Marks the diagnostics of workspace-dependent checks, so they can be told apart later. */
 const MARK = 'workspaceDependent';
 
 export function isWorkspaceDependent(diagnostic: Diagnostic): boolean {
-    return diagnostic.data?.[MARK] === true;
+    return diagnosticData(diagnostic, MARK) === true;
 }
 
 /**

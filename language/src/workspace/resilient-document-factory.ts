@@ -1,4 +1,4 @@
-import { DefaultLangiumDocumentFactory, DocumentState, isOperationCancelled, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ParserOptions, type URI } from 'langium';
+import { DefaultLangiumDocumentFactory, DocumentState, isOperationCancelled, type AstNode, type LangiumDocument, type ParseResult, type ParserOptions, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILTIN_SCHEME } from '../protocol/constants.js';
@@ -94,7 +94,7 @@ export class ResilientDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     protected wholeFileError<T extends AstNode>(uri: URI, problem: Omit<WholeFileError, 'name'>): ParseResult<T> {
-        const services = this.serviceRegistry.getServices(uri) as LangiumCoreServices;
+        const services = this.serviceRegistry.getServices(uri);
         const empty = services.parser.LangiumParser.parse<T>('');
         const token = { startOffset: 0, endOffset: 0, startLine: 1, endLine: 1, startColumn: 1, endColumn: 1, image: '' };
         const error: WholeFileError & object = { name: WHOLE_FILE_ERROR, ...problem, ...{ token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } } };

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 // The in-host suite: runs inside a real VS Code extension host and uses the `vscode` API.
 // Written once; run by test/e2e/run-code-server.ts (code-server, here) and by
 // test/e2e/run-electron.ts (@vscode/test-electron, wherever VS Code can be downloaded).
@@ -158,7 +157,8 @@ test('quick fix replaces the misspelt reference and its diagnostic goes away', a
     assert(fix.kind === undefined || vscode.CodeActionKind.QuickFix.contains(fix.kind), `the fix's kind is ${fix.kind?.value}, not quickfix`);
     assert(await vscode.workspace.applyEdit(fix.edit!), 'workspace.applyEdit refused the quick fix');
     if (fix.command) {
-        await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+        const args: unknown[] = fix.command.arguments ?? [];
+        await vscode.commands.executeCommand(fix.command.command, ...args);
     }
     assert(programme.getText().includes('covers PsoAssessRisk, AssessRiskOfHarm, PsoPromoteEquality'), `the covers line is not fixed:\n${programme.lineAt(diagnostic.range.start.line).text}`);
     await waitFor('the unresolved-reference diagnostic to go away', () => (unresolvedDiagnostic(uri) ? undefined : true), { timeoutMs: 30_000, describe: () => describeDiagnostics(uri) });
@@ -208,6 +208,17 @@ test('the TrainSpec: Show Coverage command opens a webview', async () => {
     report(`      coverage view: tab '${tab.label}', viewType '${input.viewType}'`);
     assert(/coverage/i.test(tab.label) || /coverage/i.test(input.viewType), `the webview tab '${tab.label}' (${input.viewType}) is not the coverage view`);
 });
+
+test('TrainSpec: Export Coverage Report… saves the report that trainspec report writes', async () => {
+    requireActivated();
+    const target = workspaceFile('coverage-report.md');
+    const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('trainspec.exportReport', programme.uri.toString(), 'DraftProgrammesPso', { format: 'markdown', saveTo: target.toString() });
+    assert(saved?.toString() === target.toString(), `the command saved to ${saved?.toString() ?? 'nowhere'}, not ${target.toString()}`);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    report(`      exported ${text.length} characters of Markdown`);
+    assert(text.startsWith('# Coverage report'), `the export does not start with the report's heading: ${text.slice(0, 80)}`);
+    assert(text.includes('<summary><strong>PSO Diploma: Programmes pathway (draft)</strong>'), 'the export does not name the programme');
+}, 60_000);
 
 /** Entry point for @vscode/test-electron and for the workbench's extensionTestsPath. */
 export async function run(): Promise<void> {

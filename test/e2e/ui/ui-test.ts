@@ -26,7 +26,7 @@ const screenshots = {
 };
 
 let currentStep = 'setup';
-async function step<T>(name: string, body: () => Promise<T>): Promise<T> {
+async function step<T>(name: string, body: () => T | Promise<T>): Promise<T> {
     currentStep = name;
     const started = Date.now();
     const result = await body();
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     let browser: Browser | undefined;
     let page: Page | undefined;
     try {
-        const installed = await step(`install ${vsix} into a clean extensions folder`, async () => installExtension(folders, vsix));
+        const installed = await step(`install ${vsix} into a clean extensions folder`, () => installExtension(folders, vsix));
         log(`  ${installed.split('\n').at(-1)}`);
         const workspace = folders.copyExample('incomplete');
         server = await startCodeServer(folders, { logName: 'ui-code-server.log' });
@@ -111,7 +111,7 @@ async function main(): Promise<number> {
             await p.keyboard.press('Enter');
             await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
             await p.locator('.monaco-editor .view-line', { hasText: HOVERED_REFERENCE }).first().waitFor();
-            const point = await p.evaluate(`(${findWordInEditor.toString()})(${JSON.stringify(HOVERED_REFERENCE)})`) as { x: number; y: number } | null;
+            const point = await p.evaluate<{ x: number; y: number } | null>(`(${findWordInEditor.toString()})(${JSON.stringify(HOVERED_REFERENCE)})`);
             if (!point) {
                 throw new Error(`${HOVERED_REFERENCE} is not visible in the editor`);
             }
@@ -204,10 +204,10 @@ async function main(): Promise<number> {
 async function settled(locator: Locator): Promise<void> {
     let last = '';
     await waitFor('the element to settle', async () => {
-        const state = await locator.evaluate((element: any) => {
+        const state = await locator.evaluate((element: PageElement) => {
             let opacity = 1;
-            for (let e = element; e; e = e.parentElement) {
-                opacity *= Number((globalThis as any).getComputedStyle(e).opacity);
+            for (let e: PageElement | null = element; e; e = e.parentElement) {
+                opacity *= Number((globalThis as unknown as PageWindow).getComputedStyle(e).opacity);
             }
             const box = element.getBoundingClientRect();
             return `${opacity}|${box.x},${box.y},${box.width},${box.height}`;
@@ -229,16 +229,42 @@ async function runCommand(page: Page, label: string): Promise<void> {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
+/** A box on the page, as the DOM's getBoundingClientRect measures it. */
+interface PageBox {
+    x: number;
+    y: number;
+    left: number;
+    top: number;
+    width: number;
+    height: number;
+}
+
+/** The little of the DOM that the functions run in the page use (this file is compiled without DOM typings). */
+interface PageElement {
+    readonly parentElement: PageElement | null;
+    readonly textContent: string | null;
+    getBoundingClientRect(): PageBox;
+}
+
+interface PageWindow {
+    readonly document: {
+        querySelectorAll(selector: string): Iterable<PageElement>;
+        createTreeWalker(root: PageElement, whatToShow: number): { nextNode(): PageElement | null };
+        createRange(): { setStart(node: PageElement, offset: number): void; setEnd(node: PageElement, offset: number): void; getBoundingClientRect(): PageBox };
+    };
+    getComputedStyle(element: PageElement): { readonly opacity: string };
+}
+
 /**
  * Runs in the page: the centre of the first occurrence of `word` in the editor's rendered lines.
  * (A plain function turned into a string, so that this file needs no DOM typings.)
  */
 function findWordInEditor(word: string): { x: number; y: number } | null {
-    const doc = (globalThis as any).document;
+    const doc = (globalThis as unknown as PageWindow).document;
     for (const line of doc.querySelectorAll('.monaco-editor .view-lines .view-line')) {
         const walker = doc.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const index = (node.textContent as string).indexOf(word);
+            const index = (node.textContent ?? '').indexOf(word);
             if (index >= 0) {
                 const range = doc.createRange();
                 range.setStart(node, index);

@@ -45,7 +45,7 @@ describe('the requirements of the built-in roles', () => {
     test('PO: its own 5 outcomes first, then the 9 it gets through PSO, and the pathway PSO requires', () => {
         const po = resolve('PO');
         expect(itemNames(po)).toEqual([...PO_OUTCOMES, ...PSO_OUTCOMES]);
-        expect(po.requirements.map(requirement => requirement.via.map(each => each.name).join(' > '))).toEqual([...Array(5).fill('PO'), ...Array(9).fill('PO > PSO')]);
+        expect(po.requirements.map(requirement => requirement.via.map(each => each.name).join(' > '))).toEqual([...Array<string>(5).fill('PO'), ...Array<string>(9).fill('PO > PSO')]);
         expect(po.pathwayRequiredBy).toBe(role('PSO'));
     });
 
@@ -54,8 +54,8 @@ describe('the requirements of the built-in roles', () => {
         const names = itemNames(caseManager);
         expect(names).toHaveLength(36);
         expect(names.slice(0, 30).map(name => name.split('.')[0])).toEqual([
-            ...Array(9).fill('RoSH'), ...Array(3).fill('Diversity'), ...Array(5).fill('Communication'),
-            ...Array(2).fill('Tactical'), ...Array(5).fill('Engage'), ...Array(6).fill('CaseManagement')
+            ...Array<string>(9).fill('RoSH'), ...Array<string>(3).fill('Diversity'), ...Array<string>(5).fill('Communication'),
+            ...Array<string>(2).fill('Tactical'), ...Array<string>(5).fill('Engage'), ...Array<string>(6).fill('CaseManagement')
         ]);
         expect(names.slice(30)).toEqual(SKILL_SETS);
         expect(caseManager.pathwayRequiredBy).toBeUndefined();

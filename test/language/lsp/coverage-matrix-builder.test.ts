@@ -93,40 +93,45 @@ describe('the coverage matrix', () => {
             groups: [
                 {
                     requiredBy: 'Senior role',
+                    origin: { kind: 'role', id: 'Senior', via: ['Senior'] },
                     source: 'Provider handbook, section 5',
                     requirements: [
-                        { id: 'LocalB', kind: 'PQF outcome', title: 'Local outcome B', text: 'Local outcome B', location: local('outcome ', 'LocalB'), coveredBy: [] }
+                        { id: 'LocalB', kind: 'PQF outcome', title: 'Local outcome B', text: 'Local outcome B', source: { document: 'Provider handbook', section: '5' }, location: local('outcome ', 'LocalB'), coveredBy: [] }
                     ]
                 },
                 {
                     requiredBy: 'Senior role (through Base role)',
+                    origin: { kind: 'role', id: 'Senior', via: ['Senior', 'Base'] },
                     source: 'Provider handbook, section 4',
                     requirements: [
-                        { id: 'LocalA', kind: 'PQF outcome', title: 'Local outcome A', text: 'Do A well.', location: local('outcome ', 'LocalA'), coveredBy: ['Practice'] }
+                        { id: 'LocalA', kind: 'PQF outcome', title: 'Local outcome A', text: 'Do A well.', source: { document: 'Provider handbook', section: '4' }, location: local('outcome ', 'LocalA'), coveredBy: ['Practice'] }
                     ]
                 },
                 {
                     requiredBy: 'Senior role (through Base role)',
+                    origin: { kind: 'role', id: 'Senior', via: ['Senior', 'Base'] },
                     source: 'Provider handbook, section 6',
                     requirements: [
-                        { id: 'Ethics.a', kind: 'core competence', title: 'Ethics 6 (a)', text: 'Act ethically.', location: local('        ', 'a'), coveredBy: ['Practice', 'Shared'] },
-                        { id: 'Ethics.b', kind: 'core competence', title: 'Ethics 6 (b)', text: 'Report concerns.', location: local('        ', 'b'), coveredBy: [] }
+                        { id: 'Ethics.a', kind: 'core competence', title: 'Ethics 6 (a)', text: 'Act ethically.', source: { document: 'Provider handbook', section: '6', letter: 'a' }, location: local('        ', 'a'), coveredBy: ['Practice', 'Shared'] },
+                        { id: 'Ethics.b', kind: 'core competence', title: 'Ethics 6 (b)', text: 'Report concerns.', source: { document: 'Provider handbook', section: '6', letter: 'b' }, location: local('        ', 'b'), coveredBy: [] }
                     ]
                 },
                 {
                     requiredBy: 'the Local area pathway',
+                    origin: { kind: 'pathway', id: 'LocalArea' },
                     source: 'Provider handbook, section 4',
                     requirements: [
-                        { id: 'LocalUnit', kind: 'NOS unit', title: 'Local unit', text: 'Local unit', location: local('unit ', 'LocalUnit'), coveredBy: ['Shared'] }
+                        { id: 'LocalUnit', kind: 'NOS unit', title: 'Local unit', text: 'Local unit', source: { document: 'Provider handbook', section: '4' }, location: local('unit ', 'LocalUnit'), coveredBy: ['Shared'] }
                     ]
                 },
                 {
                     requiredBy: 'the Local area pathway',
+                    origin: { kind: 'pathway', id: 'LocalArea' },
                     source: `${S10}, section Annex A`,
                     requirements: [
                         {
                             id: 'AssessRiskOfHarm', kind: 'NOS unit', title: 'Assess risk of harm and the need for intervention',
-                            text: 'Assess risk of harm and the need for intervention', location: assessRiskLocation, coveredBy: []
+                            text: 'Assess risk of harm and the need for intervention', source: { document: S10, section: 'Annex A' }, location: assessRiskLocation, coveredBy: []
                         }
                     ]
                 }

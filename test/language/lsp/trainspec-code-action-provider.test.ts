@@ -3,6 +3,7 @@ import { Diagnostic, DiagnosticSeverity, type CodeAction } from 'vscode-language
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DefaultCoverageAnalysis } from '../../../language/src/coverage/coverage-analysis.js';
 import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
+import { dataStrings, diagnosticData } from '../../../language/src/validation/diagnostic-data.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
 const ROOT = 'file:///workspace/';
@@ -72,7 +73,7 @@ describe('quick fixes for an unresolved reference', () => {
     test('one "Change to" per suggestion, the first one preferred', async () => {
         const workspace = await TestWorkspace.create(files);
         const unresolved = diagnostic(workspace, 'draft.tspec', DiagnosticCode.UnresolvedReference, 'AssesRiskOfHarm');
-        expect(unresolved.data.suggestions).toEqual(['AssessRiskOfHarm']);
+        expect(diagnosticData(unresolved, 'suggestions')).toEqual(['AssessRiskOfHarm']);
         expect(await quickFixes(workspace, 'draft.tspec', [unresolved])).toEqual([{
             title: 'Change to AssessRiskOfHarm',
             kind: 'quickfix',
@@ -86,11 +87,12 @@ describe('quick fixes for an unresolved reference', () => {
         const workspace = await TestWorkspace.create({ 'draft.tspec': files['draft.tspec'].replace('AssesRiskOfHarm', 'RoSH.j') });
         const unresolved = diagnostic(workspace, 'draft.tspec', DiagnosticCode.UnresolvedReference, 'RoSH.j');
         const actions = await quickFixes(workspace, 'draft.tspec', [unresolved]);
+        const suggestions = dataStrings(unresolved, 'suggestions') ?? [];
         expect(actions.map(action => [action.title, action.isPreferred ?? false])).toEqual(
-            (unresolved.data.suggestions as string[]).map((name, index) => [`Change to ${name}`, index === 0]));
+            suggestions.map((name, index) => [`Change to ${name}`, index === 0]));
         expect(actions.length).toBeGreaterThan(1);
         await expectFixed(workspace, actions[1], 'draft.tspec', unresolved);
-        expect(text(workspace, 'draft.tspec')).toContain(`covers ${(unresolved.data.suggestions as string[])[1]}, PsoAssessRisk`);
+        expect(text(workspace, 'draft.tspec')).toContain(`covers ${suggestions[1]}, PsoAssessRisk`);
         expect(workspace.diagnostics('draft.tspec', DiagnosticCode.UnresolvedReference)).toEqual([]);
     });
 

@@ -3,11 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { isModule, isProgramme, isRole } from '../../../language/src/generated/ast.js';
 import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
+import { dataString, diagnosticData } from '../../../language/src/validation/diagnostic-data.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
 /** Where a reference leads: the target's type and name, and the file that declares it. */
 function target(reference: Reference): { type?: string; name?: string; uri?: string } {
-    const node = reference.ref as (AstNode & { name?: string }) | undefined;
+    const node: (AstNode & { name?: string }) | undefined = reference.ref;
     return { type: node?.$type, name: node?.name, uri: node && AstUtils.getDocument(node).uri.toString() };
 }
 
@@ -74,7 +75,7 @@ module Introduction "Introduction" { covers RoSH.z }
 
     test('a misspelt competence names the three closest, with the suggestions as data and the range of the reference', async () => {
         const workspace = await TestWorkspace.create({ 'court.tspec': spec });
-        expect(workspace.diagnostics('court.tspec', DiagnosticCode.UnresolvedReference).filter(diagnostic => diagnostic.data?.refText === 'RoSH.z')).toEqual([
+        expect(workspace.diagnostics('court.tspec', DiagnosticCode.UnresolvedReference).filter(diagnostic => dataString(diagnostic, 'refText') === 'RoSH.z')).toEqual([
             expect.objectContaining({
                 severity: DiagnosticSeverity.Error,
                 message: `Unknown standard 'RoSH.z'. Did you mean 'RoSH.a', 'RoSH.b' or 'RoSH.c'?`,
@@ -91,7 +92,7 @@ module Introduction "Introduction" { covers RoSH.z }
     test('an unknown role, pathway or module is named as such, with suggestions where a name is close', async () => {
         const workspace = await TestWorkspace.create({ 'court.tspec': spec });
         const unresolved = workspace.diagnostics('court.tspec', DiagnosticCode.UnresolvedReference)
-            .map(diagnostic => ({ message: diagnostic.message, range: diagnostic.range, suggestions: diagnostic.data?.suggestions }));
+            .map(diagnostic => ({ message: diagnostic.message, range: diagnostic.range, suggestions: diagnosticData(diagnostic, 'suggestions') }));
         expect(unresolved).toEqual(expect.arrayContaining([
             { message: `Unknown role 'PX'. Did you mean 'PO' or 'PSO'?`, range: workspace.rangeOf('court.tspec', 'PX'), suggestions: ['PO', 'PSO'] },
             { message: `Unknown pathway 'CourtWrk'. Did you mean 'CourtWork'?`, range: workspace.rangeOf('court.tspec', 'CourtWrk'), suggestions: ['CourtWork'] },

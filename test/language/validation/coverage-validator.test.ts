@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
+import { dataString, diagnosticData } from '../../../language/src/validation/diagnostic-data.js';
 import type { CoverageSeverity } from '../../../language/src/workspace/trainspec-settings.js';
+import { objectContaining } from '../../support/matchers.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
 const PSO_OUTCOMES = ['PsoAssessRisk', 'PsoPromoteEquality', 'PsoCommunicate', 'PsoSupportChange', 'PsoWorkWithOthers', 'PsoDevelopSelf', 'PsoSpecialistPathway', 'KnowledgeOfPolicy', 'UnderstandingOfOffending'];
@@ -27,7 +29,7 @@ describe('uncovered requirements', () => {
                 code: DiagnosticCode.UncoveredRequirement,
                 message: `No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills"`,
                 range: workspace.rangeOf('officers.tspec', 'PSO'),
-                data: expect.objectContaining({ code: DiagnosticCode.UncoveredRequirement, item: 'PsoDevelopSelf', requiredBy: ['PSO'] })
+                data: objectContaining({ code: DiagnosticCode.UncoveredRequirement, item: 'PsoDevelopSelf', requiredBy: ['PSO'] })
             })
         ]);
     });
@@ -47,13 +49,13 @@ describe('uncovered requirements', () => {
                 severity: DiagnosticSeverity.Warning,
                 message: `No module covers PoEvidenceBasedPractice, which Probation Officer requires: "work to the principles of evidence based practice."`,
                 range: onPo,
-                data: expect.objectContaining({ item: 'PoEvidenceBasedPractice', requiredBy: ['PO'] })
+                data: objectContaining({ item: 'PoEvidenceBasedPractice', requiredBy: ['PO'] })
             }),
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 message: `No module covers PsoDevelopSelf, which Probation Officer (through Probation Services Officer) requires: "develop own knowledge and skills"`,
                 range: onPo,
-                data: expect.objectContaining({ item: 'PsoDevelopSelf', requiredBy: ['PO'] })
+                data: objectContaining({ item: 'PsoDevelopSelf', requiredBy: ['PO'] })
             })
         ]);
     });
@@ -72,7 +74,7 @@ describe('uncovered requirements', () => {
                 code: DiagnosticCode.UncoveredRequirement,
                 message: `No module covers DevelopSentencingProposals, which the Court Work pathway requires: "Develop proposals and prepare reports to inform sentencing"`,
                 range: workspace.rangeOf('officers.tspec', 'CourtWork'),
-                data: expect.objectContaining({ item: 'DevelopSentencingProposals', requiredBy: ['CourtWork'] })
+                data: objectContaining({ item: 'DevelopSentencingProposals', requiredBy: ['CourtWork'] })
             })
         ]);
     });
@@ -84,7 +86,7 @@ describe('uncovered requirements', () => {
     module Risk "Risk" { covers AssessRiskOfHarm }
 }`
         });
-        const skillSetGaps = workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).filter(diagnostic => diagnostic.data?.item.endsWith('Skills'));
+        const skillSetGaps = workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).filter(diagnostic => dataString(diagnostic, 'item')?.endsWith('Skills'));
         expect(skillSetGaps.map(diagnostic => diagnostic.message)).toEqual([
             'No module covers a unit of the core skill set "Diversity", which Case manager requires: "Respond to diverse needs of individuals (Diversity)". '
                 + 'Covering any one of its units meets it: "Promote equality and value diversity".',
@@ -103,7 +105,7 @@ describe('uncovered requirements', () => {
         expect(skillSetGaps[0].range).toEqual(workspace.rangeOf('cases.tspec', 'CaseManager'));
         // Identifiers stay in the data: every unit that would meet the requirement.
         expect(skillSetGaps[1].data).toMatchObject({ item: 'CommunicationSkills', requiredBy: ['CaseManager'], units: ['CommunicateEffectively', 'AssessOffendingBehaviour'] });
-        expect(skillSetGaps[4].data?.units).toHaveLength(19);
+        expect(diagnosticData(skillSetGaps[4], 'units')).toHaveLength(19);
         // 30 competences and 5 skill sets: one diagnostic for each requirement not covered.
         expect(workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement)).toHaveLength(35);
     });
@@ -115,7 +117,7 @@ describe('uncovered requirements', () => {
     module Risk "Risk" { covers RiskSkills, DiversitySkills, PromoteEqualityAndDiversity }
 }`
         });
-        const gaps = workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).map(diagnostic => diagnostic.data?.item);
+        const gaps = workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).map(diagnostic => dataString(diagnostic, 'item'));
         expect(gaps).toContain('RiskSkills');
         // Met by its unit, though the set is listed too.
         expect(gaps).not.toContain('DiversitySkills');
@@ -126,9 +128,9 @@ describe('uncovered requirements', () => {
                     + 'Cover one of its units instead: "Contribute to the protection of individuals from abuse", "Assess risk of harm and the need for intervention" '
                     + 'and "Contribute to the prevention and management of abusive and aggressive behaviour".',
                 range: workspace.rangeOf('cases.tspec', 'RiskSkills'),
-                data: expect.objectContaining({ code: DiagnosticCode.SkillSetCovered, skillSet: 'RiskSkills', units: ['ProtectFromAbuse', 'AssessRiskOfHarm', 'PreventAbusiveBehaviour'] })
+                data: objectContaining({ code: DiagnosticCode.SkillSetCovered, skillSet: 'RiskSkills', units: ['ProtectFromAbuse', 'AssessRiskOfHarm', 'PreventAbusiveBehaviour'] })
             }),
-            expect.objectContaining({ range: workspace.rangeOf('cases.tspec', 'DiversitySkills'), data: expect.objectContaining({ skillSet: 'DiversitySkills' }) })
+            expect.objectContaining({ range: workspace.rangeOf('cases.tspec', 'DiversitySkills'), data: objectContaining({ skillSet: 'DiversitySkills' }) })
         ]);
     });
 
@@ -139,7 +141,7 @@ describe('uncovered requirements', () => {
     module Risk "Risk" { covers RoSH.b }
 }`
         });
-        const gap = (item: string) => workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).find(diagnostic => diagnostic.data?.item === item);
+        const gap = (item: string) => workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).find(diagnostic => dataString(diagnostic, 'item') === item);
         expect(gap('RoSH.a')).toMatchObject({
             message: `No module covers RoSH.a, which Case manager and High risk case manager (through Case manager) require: "Explain the legal and organisational requirements relating to risk assessment and risk management including responsibilities and accountability for ongoing risk identification work"`,
             range: workspace.rangeOf('cases.tspec', 'CaseManager'),
@@ -167,7 +169,7 @@ describe('uncovered requirements', () => {
             expect.objectContaining({
                 message: `No module covers ExchangeInformationAtHearings, which Specialist: Court Work and the Court Work pathway require: "Exchange information at formal hearings"`,
                 range: workspace.rangeOf('court.tspec', 'CourtWorkSpecialist'),
-                data: expect.objectContaining({ requiredBy: ['CourtWorkSpecialist', 'CourtWork'] })
+                data: objectContaining({ requiredBy: ['CourtWorkSpecialist', 'CourtWork'] })
             })
         ]);
     });
@@ -215,7 +217,7 @@ describe('missing pathway', () => {
                 severity: DiagnosticSeverity.Warning,
                 message: `Programme 'Trainees' names no specialist pathway, which ${title} requires. Add a line such as 'pathway CourtWork'.`,
                 range: workspace.rangeOf('programme.tspec', 'Trainees'),
-                data: expect.objectContaining({ code: DiagnosticCode.MissingPathway, role })
+                data: objectContaining({ code: DiagnosticCode.MissingPathway, role })
             })
         ]);
     });
