@@ -9,6 +9,8 @@ import { DefaultCoverageLabels, type CoverageLabels } from './coverage/coverage-
 import { DefaultItemUsage, type ItemUsage } from './coverage/item-usage.js';
 import { DefaultRequirementResolver, type RequirementResolver } from './coverage/requirement-resolver.js';
 import { StandardsGeneratedModule, TrainSpecGeneratedModule, TrainSpecGeneratedSharedModule } from './generated/module.js';
+import { PlainLexerErrorMessageProvider } from './parser/plain-lexer-error-message-provider.js';
+import { PlainParserErrorMessageProvider } from './parser/plain-parser-error-message-provider.js';
 import { NestingGuardLexer } from './parser/nesting-guard-lexer.js';
 import { createResilientLangiumParser } from './parser/resilient-langium-parser.js';
 import { AuthoringLspModule, type AuthoringAddedServices } from './lsp/authoring-lsp-module.js';
@@ -115,6 +117,8 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
 export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServices> = {
     parser: {
         LangiumParser: services => createResilientLangiumParser(services),
+        ParserErrorMessageProvider: services => new PlainParserErrorMessageProvider(services),
+        LexerErrorMessageProvider: () => new PlainLexerErrorMessageProvider(),
         Lexer: services => new NestingGuardLexer(services)
     },
     references: {

@@ -38,6 +38,11 @@ describe('trainspec check on the examples', () => {
         expect(run.stderr).toBe('');
     });
 
+    test('the summary says what it counts: the problems, and the files they are in out of the files checked', async () => {
+        const run = await runCli(['check', 'examples']);
+        expect(lines(run.stdout).at(-1)).toBe('4 problems (1 error, 3 warnings) in 1 of 8 files.');
+    });
+
     test('without paths it checks the current folder, and shows paths relative to it', async () => {
         const run = await runCli(['check'], join(REPO_ROOT, 'examples', 'incomplete'));
         expect(run.code).toBe(1);
@@ -53,7 +58,7 @@ describe('trainspec check on the examples', () => {
 
         const programmes = await runCli(['check', 'examples/{incomplete,pso-community-payback}/*.tspec']);
         expect(programmes.code).toBe(1);
-        expect(lines(programmes.stdout)).toEqual([...INCOMPLETE_FINDINGS, '4 problems (1 error, 3 warnings) in 2 files.']);
+        expect(lines(programmes.stdout)).toEqual([...INCOMPLETE_FINDINGS, '4 problems (1 error, 3 warnings) in 1 of 2 files.']);
     });
 
     test('a file named by a folder and a glob too is checked once', async () => {

@@ -83,7 +83,7 @@ describe('trainspec check on input it cannot use', () => {
             DEEP,
             ...GAP_FINDINGS,
             OVERFLOWING,
-            '11 problems (8 errors, 3 warnings) in 3 files.'
+            '11 problems (8 errors, 3 warnings) in 3 of 3 files and 5 paths that could not be checked.'
         ]);
         expect(run.stderr).toBe('');
         expectNoStackTrace(run);
@@ -98,7 +98,7 @@ describe('trainspec check on input it cannot use', () => {
     ])('%s alone: its one line next to the checked file, exit 2', async (path, line) => {
         const run = await check(path, 'gap.tspec');
         expect(run.code).toBe(2);
-        expect(lines(run.stdout)).toEqual([line, ...GAP_FINDINGS, '5 problems (2 errors, 3 warnings) in 1 file.']);
+        expect(lines(run.stdout)).toEqual([line, ...GAP_FINDINGS, '5 problems (2 errors, 3 warnings) in 1 file and 1 path that could not be checked.']);
         expectNoStackTrace(run);
     });
 
@@ -126,7 +126,7 @@ describe('trainspec check on input it cannot use', () => {
             ...GAP_FINDINGS,
             OVERFLOWING,
             // notes.txt is not a spec, so the walk passes over it without a word.
-            '8 problems (5 errors, 3 warnings) in 3 files.'
+            '8 problems (5 errors, 3 warnings) in 3 of 3 files and 2 paths that could not be checked.'
         ]);
         expectNoStackTrace(run);
     });
@@ -165,7 +165,7 @@ describe('trainspec check on a file the disk will not give it', () => {
         for (const args of [['secret.tspec', 'gap.tspec'], []]) {
             const run = await runCli(['check', ...args], folder.path, runAs);
             expect(run.code).toBe(2);
-            expect(lines(run.stdout)).toEqual([unreadable, ...GAP_FINDINGS, '5 problems (2 errors, 3 warnings) in 1 file.']);
+            expect(lines(run.stdout)).toEqual([unreadable, ...GAP_FINDINGS, '5 problems (2 errors, 3 warnings) in 1 file and 1 path that could not be checked.']);
             expectNoStackTrace(run);
         }
     });
@@ -197,7 +197,7 @@ describe('trainspec check on paths that are not regular files', () => {
     test('named as arguments: one line each, the rest checked, exit 2, and no hang', async () => {
         const run = await check('pipe.tspec', 'zero.tspec', 'random.nos', 'loop.tspec', 'gap.tspec');
         expect(run.code).toBe(2);
-        expect(lines(run.stdout)).toEqual([LOOP, PIPE, deviceLine('random.nos'), deviceLine('zero.tspec'), ...GAP_FINDINGS, '8 problems (5 errors, 3 warnings) in 1 file.']);
+        expect(lines(run.stdout)).toEqual([LOOP, PIPE, deviceLine('random.nos'), deviceLine('zero.tspec'), ...GAP_FINDINGS, '8 problems (5 errors, 3 warnings) in 1 file and 4 paths that could not be checked.']);
         expectNoStackTrace(run);
     });
 
@@ -208,7 +208,7 @@ describe('trainspec check on paths that are not regular files', () => {
         expect(lines(run.stdout)).toEqual([
             LOOP, PIPE, deviceLine('random.nos'), deviceLine('zero.tspec'),
             ...GAP_FINDINGS.map(line => line.replace('gap.tspec', 'also-gap.tspec')),
-            '8 problems (5 errors, 3 warnings) in 2 files.'
+            '8 problems (5 errors, 3 warnings) in 1 of 2 files and 4 paths that could not be checked.'
         ]);
         // specs/up leads back to the folder itself: walked once, so specs/empty.nos is checked once, under its own name.
         expect(run.stdout).not.toContain('specs/up');

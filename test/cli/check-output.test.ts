@@ -37,7 +37,7 @@ describe('-o/--output-file', () => {
             'missing.tspec error No such file or folder. [missing-path]',
             ...lines(readFileSync(file, 'utf8')).slice(1, 4),
             ERROR_LINE,
-            '5 problems (2 errors, 3 warnings) in 1 file.'
+            '5 problems (2 errors, 3 warnings) in 1 file and 1 path that could not be checked.'
         ]);
         expect(readFileSync(file, 'utf8')).not.toMatch(ANSI);
     });
@@ -181,7 +181,7 @@ describe('nothing checked is a failure', () => {
     afterAll(() => folder.remove());
 
     test('a folder with no spec files: one line, exit 2, in every format', async () => {
-        expect(await runCli(['check', 'empty'], folder.path)).toEqual({ code: 2, stdout: 'empty error No .tspec or .nos files in this folder or its subfolders. [no-matching-files]\n1 problem (1 error, 0 warnings) in 0 files.\n', stderr: '' });
+        expect(await runCli(['check', 'empty'], folder.path)).toEqual({ code: 2, stdout: 'empty error No .tspec or .nos files in this folder or its subfolders. [no-matching-files]\n1 problem (1 error, 0 warnings) in 0 of 0 files and 1 path that could not be checked.\n', stderr: '' });
         const json = await runCli(['check', 'empty', '--format', 'json'], folder.path);
         expect(json.code).toBe(2);
         expect(json.stderr).toBe('trainspec: empty: No .tspec or .nos files in this folder or its subfolders.\n');

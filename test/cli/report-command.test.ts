@@ -173,7 +173,7 @@ describe('trainspec check --baseline', () => {
         expect(failing.code).toBe(1);
         expect(lines(failing.stdout)).toEqual([
             expect.stringContaining(GAP_WARNING) as string,
-            '1 problem (0 errors, 1 warning) in 4 files.',
+            '1 problem (0 errors, 1 warning) in 1 of 4 files.',
             'Coverage change since the baseline: 1 gap opened, 0 closed, 0 requirements newly covered.',
             '  Honours Degree in Community Justice: Court Work pathway (CourtWorkPoDegree): now 15 of 16 covered, 1 gap (was 16 of 16 covered, 0 gaps)',
             GAP_OPENED

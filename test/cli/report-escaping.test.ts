@@ -7,7 +7,8 @@ import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
 const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 // A catalogue whose words carry BEL, a one-character CSI (U+009B) and a right-to-left override;
-// a spec named with ESC and CR, which holds a stray ESC (a syntax error that quotes it).
+// a spec named with ESC and CR, whose programme has a gap that quotes those words; and a module file
+// holding a stray ESC (a syntax error that quotes it, in a file the programme does not include).
 const CATALOGUE = [
     'skill set Odd "Odd skills"',
     'unit Evil "Evil \u009b31m title" in Odd { text "Rings\u0007 and \u202eright-to-left" }',
@@ -15,7 +16,8 @@ const CATALOGUE = [
     ''
 ].join('\n');
 const SPEC_NAME = 'evil\u001b[31m\r.tspec';
-const SPEC = 'programme P "P" { prepares Prankster }\nmodule M "M" { covers \u001b[2K }\n';
+const SPEC = 'programme P "P" { prepares Prankster }\n';
+const STRAY = 'module M "M" {\n    covers \u001b[2K }\n';
 
 const SHOWN_NAME = 'evil\\u{1B}[31m\\u{D}.tspec';
 const SHOWN_TEXT = 'Rings\\u{7} and \\u{202E}right-to-left';
@@ -24,7 +26,7 @@ describe('text from specs, catalogues and file names never reaches the output ra
     let folder: TempFolder;
 
     beforeAll(() => {
-        folder = createTempFolder({ 'odd.nos': CATALOGUE, [SPEC_NAME]: SPEC });
+        folder = createTempFolder({ 'odd.nos': CATALOGUE, [SPEC_NAME]: SPEC, 'stray.tspec': STRAY });
     });
 
     afterAll(() => folder?.remove());
@@ -46,7 +48,7 @@ describe('text from specs, catalogues and file names never reaches the output ra
     test('the text report: the gap quotes the catalogue\'s words, the syntax error the stray ESC', async () => {
         const lines = (await run('check')).stdout.split('\n');
         expect(lines).toContain(`${SHOWN_NAME}:1:28 warning No module covers Evil, which Prank\\u{1B}[2K requires: "${SHOWN_TEXT}" [uncovered-requirement]`);
-        expect(lines).toContain(`${SHOWN_NAME}:2:23 error unexpected character: ->\\u{1B}<- at offset: 61, skipped 2 characters. [syntax-error]`);
+        expect(lines).toContain('stray.tspec:2:12 error The characters U+001B U+005B have no meaning in TrainSpec here: remove them, or put them inside a text in quotes. [syntax-error]');
     });
 
     test('--format json keeps the exact text, for machines', async () => {

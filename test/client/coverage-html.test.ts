@@ -59,6 +59,14 @@ describe('coverage matrix', () => {
         expect(html).toContain('<progress max="5" value="3"');
     });
 
+    test('while a syntax error stands, says when coverage will be checked instead of a summary and a matrix', () => {
+        const matrix = { ...courtWorkMatrix(), notChecked: 'Coverage is checked once the syntax error on line 12 is fixed' };
+        const notice = renderMatrix(matrix);
+        expect(notice).toContain('<p class="notice">Coverage is checked once the syntax error on line 12 is fixed.</p>');
+        expect(notice).not.toContain('requirements covered');
+        expect(notice).not.toContain('<table');
+    });
+
     test('a complete programme says so', () => {
         const matrix = courtWorkMatrix();
         matrix.groups = [matrix.groups[1]];

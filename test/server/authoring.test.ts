@@ -124,9 +124,9 @@ describe('authoring over the language server protocol', () => {
             textDocument: { uri: programme }, range: gap.range, context: { diagnostics: [gap] }
         }) as CodeAction[];
         expect(actions.map(action => action.title)).toEqual([
-            'Add DeliverAccreditedProgrammes to module DraftPolicy',
-            'Add DeliverAccreditedProgrammes to module DraftPractice',
-            'Add DeliverAccreditedProgrammes to module DraftGroupWork',
+            "Add 'Deliver accredited programmes' to 'Probation policy and legislation'",
+            "Add 'Deliver accredited programmes' to 'Core practice with people on probation'",
+            "Add 'Deliver accredited programmes' to 'Preparing people for accredited programmes'",
             'Create a module covering the remaining gap of the Programmes pathway'
         ]);
         programmeText = TextDocument.applyEdits(TextDocument.create(programme, 'trainspec', 1, programmeText), actions[2].edit!.changes![programme]);

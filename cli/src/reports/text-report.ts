@@ -35,23 +35,34 @@ export function formatFinding(finding: Finding, style: Style = PLAIN): string {
     ].join(' ');
 }
 
-function summaryLine({ summary }: CheckReport, hidden: number, style: Style): string {
+/**
+ * What the run counted: '4 problems (1 error, 3 warnings) in 1 of 8 files.' ('in 1 file' when it
+ * checked one), '… and 2 paths that could not be checked', or 'No problems found in 8 files.'
+ * With --quiet (`hidden` warnings and information left out), only the errors are counted.
+ */
+function summaryLine({ summary, findings, files: checked }: CheckReport, hidden: number, style: Style): string {
     const files = plural(summary.files, 'file');
     const total = summary.errors + summary.warnings + summary.information;
     const notShown = hidden > 0 ? ` ${plural(hidden, 'warning or information', 'warnings or information')} not shown (--quiet).` : '';
     if (total === 0) {
         return style('green', `No ${hidden > 0 ? 'errors' : 'problems'} found in ${files}.`) + notShown;
     }
+    const checkedFiles = new Set(checked);
+    const withProblems = new Set(findings.map(finding => finding.file));
+    const inChecked = [...withProblems].filter(file => checkedFiles.has(file)).length;
+    // A path that could not be read is not among the files checked; its problem is counted, and so is it, apart.
+    const unchecked = withProblems.size - inChecked;
+    const where = (summary.files === 1 && inChecked === 1 ? files : `${inChecked.toLocaleString('en-GB')} of ${files}`)
+        + (unchecked > 0 ? ` and ${plural(unchecked, 'path')} that could not be checked` : '');
     if (hidden > 0) {
-        // --quiet: only errors are listed, and only errors are counted.
-        return style(['bold', 'red'], `${plural(summary.errors, 'error')} in ${files}.`) + notShown;
+        return style(['bold', 'red'], `${plural(summary.errors, 'error')} in ${where}.`) + notShown;
     }
     const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
     if (summary.information > 0) {
         parts.push(`${summary.information} information`);
     }
     const colour = summary.errors > 0 ? 'red' : summary.warnings > 0 ? 'yellow' : 'blue';
-    return style(['bold', colour], `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}.`);
+    return style(['bold', colour], `${plural(total, 'problem')} (${parts.join(', ')}) in ${where}.`);
 }
 
 function plural(count: number, noun: string, nouns = `${noun}s`): string {

@@ -47,6 +47,9 @@ export function renderNotice(message: string): string {
 
 /** The summary and the matrix of requirements (rows) against modules (columns). */
 export function renderMatrix(matrix: CoverageMatrix): string {
+    if (matrix.notChecked) {
+        return renderHeader(matrix) + renderNotice(`${matrix.notChecked}.`);
+    }
     return renderHeader(matrix) + (matrix.summary.total === 0 ? renderNotice(noRequirementsNotice(matrix)) : renderTable(matrix));
 }
 
@@ -67,10 +70,14 @@ function renderHeader(matrix: CoverageMatrix): string {
         facts.push(`pathway <code>${escapeHtml(matrix.pathway)}</code>`);
     }
     const gapText = gaps === 0 ? 'no gaps' : gaps === 1 ? '1 gap' : `${gaps} gaps`;
+    const title = `<h1>${revealButton('programme', programme.name, escapeHtml(programme.title), 'heading-link', `Go to programme ${programme.name}`)}</h1>
+<p class="meta">${facts.join(' · ')}</p>`;
+    if (matrix.notChecked) {
+        return `<header>\n${title}\n</header>\n`;
+    }
     return `<header>
 <button type="button" class="export-button" data-export title="Save this programme's coverage as HTML (to print), Markdown or CSV (for Excel)">Export report…</button>
-<h1>${revealButton('programme', programme.name, escapeHtml(programme.title), 'heading-link', `Go to programme ${programme.name}`)}</h1>
-<p class="meta">${facts.join(' · ')}</p>
+${title}
 <p class="summary ${gaps === 0 ? 'complete' : 'incomplete'}" role="status"><strong>${summary.covered} of ${summary.total}</strong> requirements covered — ${gapText}</p>
 <progress max="${summary.total}" value="${summary.covered}" aria-label="Requirements covered"></progress>
 ${summary.total > 0 ? '<label class="filter"><input type="checkbox" id="gaps-only"> Show only gaps</label>' : ''}

@@ -78,11 +78,26 @@ export function declarationPhrase(node: AstNode): string {
     return name !== undefined ? `${kind} ${name}` : title !== undefined ? `the ${kind} "${title}"` : `the unnamed ${kind}`;
 }
 
-/** How a sentence about a declaration starts: `Module 'Risk'`, or `This module` while it has no name. */
+/** How a sentence about a declaration starts: `Module 'Risk and safety'` (its title, else its name), or `This module` while it has neither. */
 export function sentenceSubject(node: AstNode): string {
-    const name = nameOf(node);
+    // By the title the designer gave it, as the standards read; the identifier stays in the diagnostic's data.
+    const words = titleOf(node) ?? nameOf(node);
     const kind = kindLabel(node.$type);
-    return name === undefined ? `This ${kind}` : `${kind.charAt(0).toUpperCase()}${kind.slice(1)} '${name}'`;
+    return words === undefined ? `This ${kind}` : `${kind.charAt(0).toUpperCase()}${kind.slice(1)} '${words}'`;
+}
+
+/**
+ * How a message names a programme or a module by the title its designer gave it, in quotes:
+ * 'Probation policy and legislation'; its name while it has no title; 'the unnamed module'.
+ */
+export function titledPhrase(node: AstNode): string {
+    const words = titleOf(node) ?? nameOf(node);
+    return words !== undefined ? `'${words}'` : `the unnamed ${kindLabel(node.$type)}`;
+}
+
+/** How a message names a standard: its title in quotes, 'develop own knowledge and skills'; its name while it has none. */
+export function itemPhrase(item: CatalogueItem): string {
+    return `'${itemTitle(item) || shownName(item)}'`;
 }
 
 /** The item's title as a person reads it; empty while it has none. */

@@ -1,7 +1,8 @@
-import { DocumentState, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { isModule, isProgramme, isSkillSet, isSpec, isUnit, type Area, type Coverable, type Module, type Programme, type Role, type SkillSet, type Unit } from '../generated/ast.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import type { RequirementResolver, RoleRequirements } from './requirement-resolver.js';
+import { firstSyntaxError, type SyntaxErrorSite } from './syntax-error-site.js';
 
 /** Why a programme must cover an item: a target role (possibly through `extends`) or its pathway. */
 export type RequirementOrigin =
@@ -30,6 +31,13 @@ export interface ProgrammeCoverage {
     programme: Programme;
     /** Its own modules, then the ones it includes, each once. */
     modules: Module[];
+    /**
+     * The first syntax error in the programme's file, else in a file of a module it includes.
+     * Parser recovery may have dropped clauses around it, so until it is fixed the requirements,
+     * gaps and tallies below are provisional: diagnostics, lenses, hover and the coverage view
+     * report none of them but say when coverage will be checked; completion may still rank by them.
+     */
+    syntaxError?: SyntaxErrorSite;
     /** Each required item once, in the order the roles, then the pathway, state them. */
     requirements: RequirementStatus[];
     gaps: RequirementStatus[];
@@ -129,6 +137,7 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
         const modules = modulesOf(programme);
         const coveredBy = indexCovers(modules);
         const statuses = new Map<Coverable, RequirementStatus>();
+        const syntaxError = firstSyntaxErrorOf(programme, modules);
         const require = (item: Coverable, origin: RequirementOrigin): void => {
             const status = statuses.get(item);
             if (status) {
@@ -165,6 +174,7 @@ export class DefaultCoverageAnalysis implements CoverageAnalysis {
         return {
             programme,
             modules,
+            ...(syntaxError ? { syntaxError } : {}),
             requirements,
             gaps: requirements.filter(status => status.coveredBy.length === 0),
             roles,
@@ -233,6 +243,18 @@ function tallies(requirements: RequirementStatus[], roles: RoleRequirements[], a
 export function programmesIn(document: LangiumDocument): Programme[] {
     const root = document.parseResult.value;
     return isSpec(root) ? root.elements.filter(isProgramme) : [];
+}
+
+/** The first syntax error of the programme's file, else of the files of its modules, in the order they come. */
+function firstSyntaxErrorOf(programme: Programme, modules: Module[]): SyntaxErrorSite | undefined {
+    const documents = new Set([AstUtils.getDocument(programme), ...modules.map(module => AstUtils.getDocument(module))]);
+    for (const document of documents) {
+        const site = firstSyntaxError(document);
+        if (site) {
+            return site;
+        }
+    }
+    return undefined;
 }
 
 /** A programme's own modules, then those it includes, each once. */

@@ -1,9 +1,10 @@
-import type { AstNode } from 'langium';
+import { UriUtils, type AstNode, type URI } from 'langium';
 import { itemTitle, shownName, titleOf } from '../catalogue/item-descriptions.js';
 import type { Area, Coverable, Role, SkillSet } from '../generated/ast.js';
 import type { CoverageTally, RequirementOrigin, TallySubject } from './coverage-analysis.js';
 import { nameList } from '../text/name-list.js';
 import type { RoleRequiring } from './item-usage.js';
+import type { SyntaxErrorSite } from './syntax-error-site.js';
 
 /**
  * The words people read about coverage, from titles as a curriculum designer knows them:
@@ -30,6 +31,12 @@ export interface CoverageLabels {
     tally(tally: CoverageTally): string;
     /** 'Case manager' or, when the role requires the unit's skill set, 'Case manager (any unit of the core skill set "Risk")'. */
     roleRequiring(requiring: RoleRequiring): string;
+    /**
+     * Why a programme's coverage is not shown, as the diagnostic, the lens and the view say it:
+     * 'Coverage is checked once the syntax error on line 12 is fixed', naming the file
+     * (relative to the programme's) when it is another: '… on line 4 of modules/court.tspec …'.
+     */
+    syntaxErrorWait(site: SyntaxErrorSite, programmeFile: URI): string;
     /** Quoted titles, at most `limit` of them: '"Assess risk of harm …", "Contribute to …" and 3 more'. */
     titles(items: Coverable[], limit?: number): string;
 }
@@ -75,6 +82,11 @@ export class DefaultCoverageLabels implements CoverageLabels {
 
     roleRequiring(requiring: RoleRequiring): string {
         return requiring.skillSet ? `${this.role(requiring.role)} (any unit of ${this.skillSet(requiring.skillSet)})` : this.role(requiring.role);
+    }
+
+    syntaxErrorWait(site: SyntaxErrorSite, programmeFile: URI): string {
+        const file = UriUtils.equals(site.uri, programmeFile) ? '' : ` of ${UriUtils.relative(UriUtils.dirname(programmeFile), site.uri)}`;
+        return `Coverage is checked once the syntax error on line ${site.line}${file} is fixed`;
     }
 
     titles(items: Coverable[], limit = Number.POSITIVE_INFINITY): string {

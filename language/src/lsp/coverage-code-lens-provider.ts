@@ -10,8 +10,8 @@ import { Commands } from '../protocol/constants.js';
 
 /**
  * Above each programme, how much of each target role and of the pathway its modules cover,
- * such as `Probation Officer: 12 of 14 requirements covered` (the model's tallies); clicking one
- * opens the coverage view.
+ * such as `Probation Officer: 12 of 14 requirements covered` (the model's tallies), or, while a
+ * syntax error stands in the way, when it will be checked; clicking one opens the coverage view.
  */
 export class CoverageCodeLensProvider implements CodeLensProvider {
     protected readonly coverage: CoverageAnalysis;
@@ -33,10 +33,12 @@ export class CoverageCodeLensProvider implements CodeLensProvider {
         if (!range) {
             return [];
         }
-        return this.coverage.ofProgramme(programme).tallies.map(tally => ({
+        const coverage = this.coverage.ofProgramme(programme);
+        const titles = coverage.syntaxError ? [this.labels.syntaxErrorWait(coverage.syntaxError, document.uri)] : coverage.tallies.map(tally => this.labels.tally(tally));
+        return titles.map(title => ({
             range,
             // The coverage view knows a programme without a name yet by the same stand-in (see CoverageMatrixBuilder).
-            command: { title: this.labels.tally(tally), command: Commands.showCoverage, arguments: [document.uri.toString(), shownName(programme)] }
+            command: { title, command: Commands.showCoverage, arguments: [document.uri.toString(), shownName(programme)] }
         }));
     }
 }

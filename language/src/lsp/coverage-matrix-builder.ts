@@ -48,6 +48,7 @@ export class DefaultCoverageMatrixBuilder implements CoverageMatrixBuilder {
                 location: this.locationOrStart(module)
             })),
             groups: this.groups(coverage.requirements),
+            ...(coverage.syntaxError ? { notChecked: this.labels.syntaxErrorWait(coverage.syntaxError, AstUtils.getDocument(programme).uri) } : {}),
             summary: { covered: coverage.requirements.length - coverage.gaps.length, total: coverage.requirements.length }
         };
     }

@@ -169,8 +169,10 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         const paragraphs = [heading(programme, name, programme.title), facts.join(' · ')];
         const requirements = coverage.requirements;
         const gaps = coverage.gaps.length > 0 ? `, ${plural(coverage.gaps.length, 'gap')}` : '';
-        paragraphs.push(`**Coverage:** ${requirements.length - coverage.gaps.length} of ${plural(requirements.length, 'requirement')} covered${gaps}`);
-        if (coverage.tallies.length > 1) {
+        paragraphs.push(coverage.syntaxError
+            ? `**Coverage:** ${escapeMarkdown(this.labels.syntaxErrorWait(coverage.syntaxError, AstUtils.getDocument(programme).uri))}.`
+            : `**Coverage:** ${requirements.length - coverage.gaps.length} of ${plural(requirements.length, 'requirement')} covered${gaps}`);
+        if (!coverage.syntaxError && coverage.tallies.length > 1) {
             paragraphs.push(coverage.tallies.map(tally => `- ${escapeMarkdown(this.labels.tally(tally))}`).join('\n'));
         }
         paragraphs.push(`**Modules:** ${coverage.modules.length}`);

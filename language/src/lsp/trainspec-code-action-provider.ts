@@ -1,11 +1,11 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type IndexManager, type LangiumDocument, type NameProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { declarationPhrase, nameOf, shownName } from '../catalogue/item-descriptions.js';
+import { itemPhrase, nameOf, titledPhrase } from '../catalogue/item-descriptions.js';
 import { originId, type CoverageAnalysis, type ProgrammeCoverage, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { ItemUsage } from '../coverage/item-usage.js';
-import { Area, isModule, isProgramme, isSkillSet, type Coverable, type Programme } from '../generated/ast.js';
+import { Area, isArea, isModule, isProgramme, isSkillSet, type Coverable, type Programme } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import { dataString, dataStrings } from '../validation/diagnostic-data.js';
@@ -18,7 +18,8 @@ export const UNITS_OFFERED = 5;
 
 /**
  * Quick fixes for TrainSpec's diagnostics. Each leaves a spec that parses and removes the
- * diagnostic it fixes:
+ * diagnostic it fixes, and its title names standards, modules and programmes by their titles
+ * ("Add 'develop own knowledge and skills' to 'Probation policy and legislation'"):
  * - an unresolved reference: change it to one of the suggested names;
  * - an uncovered requirement: add the item to a module of the programme, or add a module
  *   stub that covers every remaining gap of the role or pathway; a skill set is met only by
@@ -101,13 +102,14 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const actions: CodeAction[] = [];
-        for (const name of this.meetingItems(coverage, gap.item).slice(0, UNITS_OFFERED)) {
+        for (const item of this.meetingItems(coverage, gap.item).slice(0, UNITS_OFFERED)) {
+            const name = this.names.getName(item)!;
             for (const module of coverage.modules) {
                 const edit = module.covers.length > 0
                     ? appendToList(module, module.covers[module.covers.length - 1].$refNode!, name)
                     : insertAtEndOfBlock(module, [`covers ${name}`]);
                 if (edit) {
-                    actions.push(this.quickFix(`Add ${name} to ${declarationPhrase(module)}`, diagnostic, workspaceEdit(edit)));
+                    actions.push(this.quickFix(`Add ${itemPhrase(item)} to ${titledPhrase(module)}`, diagnostic, workspaceEdit(edit)));
                 }
             }
         }
@@ -124,7 +126,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         const required = originId(origin);
         const gaps = coverage.gaps.filter(status => status.origins.some(other => originId(other) === required));
         // For a skill set, its best unit: one name per gap, each once (a unit may be a gap of its own too).
-        const items = [...new Set(gaps.flatMap(status => this.meetingItems(coverage, status.item).slice(0, 1)))];
+        const items = [...new Set(gaps.flatMap(status => this.meetingItems(coverage, status.item).slice(0, 1).map(item => this.names.getName(item)!)))];
         if (items.length === 0) {
             return undefined;
         }
@@ -145,7 +147,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         return this.quickFix(`Create a module covering ${what} of ${subject}`, diagnostic, workspaceEdit(edit));
     }
 
-    /** 'Change RiskSkills to AssessRiskOfHarm' for the set's units, ranked for the module's first programme. */
+    /** "Change 'Risk' to 'Assess risk of harm …'" for the set's units, ranked for the module's first programme. */
     protected replaceSkillSet(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const module = this.nodeAt(document, diagnostic, isModule);
         const skillSet = module?.covers.find(ref => isSkillSet(ref.ref) && ref.$refNode && rangeEquals(ref.$refNode.range, diagnostic.range))?.ref;
@@ -154,14 +156,15 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         }
         const [programme] = this.coverage.programmesOf(module);
         const units = programme ? this.meetingItems(this.coverage.ofProgramme(programme), skillSet)
-            : this.usage.unitsOf(skillSet).flatMap(unit => nameOf(unit) ?? []);
+            : this.usage.unitsOf(skillSet).filter(unit => nameOf(unit) !== undefined);
         return units.slice(0, UNITS_OFFERED).map((unit, index) => ({
-            ...this.quickFix(`Change ${shownName(skillSet)} to ${unit}`, diagnostic, { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: unit }] } }),
+            ...this.quickFix(`Change ${itemPhrase(skillSet)} to ${itemPhrase(unit)}`, diagnostic,
+                { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: this.names.getName(unit)! }] } }),
             ...(index === 0 ? { isPreferred: true } : {})
         }));
     }
 
-    /** 'Add M to programme P' for each programme in the workspace. */
+    /** "Add 'module' to 'programme'" for each programme in the workspace. */
     protected includeModule(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const module = this.nodeAt(document, diagnostic, isModule);
         // A programme includes a module by its name: a module still without one cannot be included yet.
@@ -171,29 +174,30 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         }
         const actions: CodeAction[] = [];
         // Listing the programmes analyses none of them. A programme still without a name is named by its title.
-        const programmes = this.coverage.programmes().map(programme => ({ programme, phrase: declarationPhrase(programme) }))
+        const programmes = this.coverage.programmes().map(programme => ({ programme, phrase: titledPhrase(programme) }))
             .sort((a, b) => a.phrase.localeCompare(b.phrase));
         for (const { programme, phrase } of programmes) {
             const edit = programme.includes.length > 0
                 ? appendToList(programme, programme.includes[programme.includes.length - 1].$refNode!, name)
                 : insertLineAfter(programme, headerEnd(programme), `includes ${name}`);
             if (edit) {
-                actions.push(this.quickFix(`Add ${name} to ${phrase}`, diagnostic, workspaceEdit(edit)));
+                actions.push(this.quickFix(`Add ${titledPhrase(module)} to ${phrase}`, diagnostic, workspaceEdit(edit)));
             }
         }
         return actions;
     }
 
-    /** 'Add pathway A' for each specialist area. */
+    /** 'Add the Court Work pathway' for each specialist area. */
     protected addPathway(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const programme = this.nodeAt(document, diagnostic, isProgramme);
         if (!programme) {
             return [];
         }
-        const areas = this.indexManager.allElements(Area.$type).map(description => description.name).distinct().toArray();
-        return areas.flatMap(area => {
-            const edit = insertLineAfter(programme, headerEnd(programme), `pathway ${area}`);
-            return edit ? [this.quickFix(`Add pathway ${area}`, diagnostic, workspaceEdit(edit))] : [];
+        const areas = this.indexManager.allElements(Area.$type).distinct(description => description.name).toArray();
+        return areas.flatMap(({ name, node }) => {
+            const edit = insertLineAfter(programme, headerEnd(programme), `pathway ${name}`);
+            const label = isArea(node) ? this.labels.pathway(node) : `pathway ${name}`;
+            return edit ? [this.quickFix(`Add ${label}`, diagnostic, workspaceEdit(edit))] : [];
         });
     }
 
@@ -202,15 +206,15 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
      * a skill set its units, those already covered in the programme first, then those the
      * programme requires anyway, then those covered elsewhere in the workspace.
      */
-    protected meetingItems(coverage: ProgrammeCoverage, item: Coverable): string[] {
+    protected meetingItems(coverage: ProgrammeCoverage, item: Coverable): Coverable[] {
         if (!isSkillSet(item)) {
-            return [this.names.getName(item)].filter((name): name is string => name !== undefined);
+            return this.names.getName(item) !== undefined ? [item] : [];
         }
         const rank = (unit: Coverable): number => coverage.coveredBy.has(unit) ? 0
             : coverage.requirementOn.has(unit) ? 1
                 : this.usage.coveredBy(unit).length > 0 ? 2 : 3;
         const units = this.usage.unitsOf(item).map(unit => ({ unit, rank: rank(unit) }));
-        return units.sort((a, b) => a.rank - b.rank).map(({ unit }) => this.names.getName(unit)).filter((name): name is string => name !== undefined);
+        return units.sort((a, b) => a.rank - b.rank).map(({ unit }) => unit).filter(unit => this.names.getName(unit) !== undefined);
     }
 
     protected quickFix(title: string, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAction {

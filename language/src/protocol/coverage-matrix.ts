@@ -25,6 +25,8 @@ export interface CoverageMatrix {
     /** Requirements grouped by what requires them (role or pathway) and by source section. */
     groups: RequirementGroup[];
     summary: { covered: number; total: number };
+    /** Why coverage was not checked, to show instead of the matrix: 'Coverage is checked once the syntax error on line 12 is fixed'. */
+    notChecked?: string;
 }
 
 export interface MatrixModule {

@@ -32,8 +32,19 @@ export class CoverageValidator {
         if (severityOf(this.services.shared.settings.TrainSpecSettings, AstUtils.getDocument(programme).uri, DiagnosticCode.UncoveredRequirement) === 'off') {
             return;
         }
+        const coverage = this.services.shared.coverage.CoverageAnalysis.ofProgramme(programme);
+        if (coverage.syntaxError) {
+            // Gaps found in a tree that recovery patched up would not be real; one notice says why there are none.
+            accept('info', `${this.labels.syntaxErrorWait(coverage.syntaxError, AstUtils.getDocument(programme).uri)}.`, {
+                node: programme,
+                property: 'name',
+                code: DiagnosticCode.CoverageAwaitsSyntaxFix,
+                data: { code: DiagnosticCode.CoverageAwaitsSyntaxFix, uri: coverage.syntaxError.uri.toString(), line: coverage.syntaxError.line }
+            });
+            return;
+        }
         const names = this.services.references.NameProvider;
-        for (const gap of this.services.shared.coverage.CoverageAnalysis.ofProgramme(programme).gaps) {
+        for (const gap of coverage.gaps) {
             const origin = gap.origins[0];
             const item = names.getName(gap.item);
             const units = isSkillSet(gap.item) ? this.services.shared.coverage.ItemUsage.unitsOf(gap.item) : [];
@@ -64,7 +75,7 @@ export class CoverageValidator {
             const name = nameOf(module);
             // A programme includes a module by its name: until it has one, that is the first thing to do.
             const advice = name === undefined ? 'Give it a name, then add it to one with a line such as \'includes ModuleName\'.' : `Add it to one with a line such as 'includes ${name}'.`;
-            accept('warning', `${sentenceSubject(module)} belongs to no programme. ${advice}`, { node: module, property: 'name', code: DiagnosticCode.OrphanModule });
+            accept('warning', `${sentenceSubject(module)} belongs to no programme. ${advice}`, { node: module, property: 'name', code: DiagnosticCode.OrphanModule, data: { code: DiagnosticCode.OrphanModule, module: module.name } });
         }
     }
 

@@ -9,6 +9,7 @@ export const DiagnosticCode = {
     DuplicateIdentifier: 'duplicate-identifier',
     BuiltinRedefined: 'builtin-redefined',
     UncoveredRequirement: 'uncovered-requirement',
+    CoverageAwaitsSyntaxFix: 'coverage-awaits-syntax-fix',
     SkillSetCovered: 'skill-set-covered',
     MissingPathway: 'missing-pathway',
     ProgrammeWithoutRole: 'programme-without-role',
@@ -69,8 +70,8 @@ const SPEC_CODES: CodeList<DiagnosticCode> = {
     'syntax-error': {
         kind: 'spec', severity: 'error', configurable: false,
         title: 'Syntax error',
-        description: 'The text does not follow the spec or catalogue grammar.',
-        help: 'Correct the text at the place shown: the message says what the grammar expected there.'
+        description: 'The text does not follow the spec or catalogue grammar. The message says, in the words of the spec, what is missing or out of place: "`hours` needs a whole number, such as `hours 30`." One slip is one error; the rest of the file is still read.',
+        help: 'Correct the text at the place shown: the message says what is missing or out of place there.'
     },
     'unparsable-file': {
         kind: 'spec', severity: 'error', configurable: false,
@@ -102,6 +103,12 @@ const SPEC_CODES: CodeList<DiagnosticCode> = {
         description: 'A requirement of a target role or pathway that no module covers; one per requirement, on the `prepares` or `pathway` line. For a skill set, the message names the units that would meet it.',
         help: 'Add the requirement to the `covers` line of a module of the programme (the quick fix offers one), or add a module that covers it.',
         alsoSetBy: { option: '--coverage-severity', setting: 'trainspec.coverage.severity' }
+    },
+    'coverage-awaits-syntax-fix': {
+        kind: 'spec', severity: 'information', configurable: true,
+        title: 'Coverage waits for a syntax error to be fixed',
+        description: 'The programme\'s file, or the file of a module it includes, has a syntax error, so no `uncovered-requirement` is reported for it: "Coverage is checked once the syntax error on line 10 is fixed." (naming the file when it is another). The code lens, hover and coverage view say the same.',
+        help: 'Fix the syntax error named: the parser may have left out clauses around it, so gaps found meanwhile would not be real.'
     },
     'skill-set-covered': {
         kind: 'spec', severity: 'information', configurable: true,

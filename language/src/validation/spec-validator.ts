@@ -13,7 +13,7 @@ export class SpecValidator {
     checkProgrammeHasRole(programme: Programme, accept: ValidationAcceptor): void {
         if (programme.roles.length === 0) {
             accept('warning', `${sentenceSubject(programme)} prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`,
-                { node: programme, property: 'name', code: DiagnosticCode.ProgrammeWithoutRole });
+                { node: programme, property: 'name', code: DiagnosticCode.ProgrammeWithoutRole, data: { code: DiagnosticCode.ProgrammeWithoutRole, programme: programme.name } });
         }
     }
 
@@ -24,14 +24,14 @@ export class SpecValidator {
     checkHoursPositive(module: Module, accept: ValidationAcceptor): void {
         if (module.hours !== undefined && module.hours <= 0) {
             accept('error', `${sentenceSubject(module)} must take a positive number of hours, not ${module.hours}.`,
-                { node: module, property: 'hours', code: DiagnosticCode.NonPositiveHours });
+                { node: module, property: 'hours', code: DiagnosticCode.NonPositiveHours, data: { code: DiagnosticCode.NonPositiveHours, module: module.name } });
         }
     }
 
     checkModuleCovers(module: Module, accept: ValidationAcceptor): void {
         if (module.covers.length === 0) {
             accept('warning', `${sentenceSubject(module)} covers no standard. Add a line such as 'covers RoSH.a'.`,
-                { node: module, property: 'name', code: DiagnosticCode.ModuleCoversNothing });
+                { node: module, property: 'name', code: DiagnosticCode.ModuleCoversNothing, data: { code: DiagnosticCode.ModuleCoversNothing, module: module.name } });
         }
     }
 

@@ -1,5 +1,5 @@
 import { AstUtils, DocumentState, WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { sentenceSubject, shownName } from '../catalogue/item-descriptions.js';
+import { sentenceSubject } from '../catalogue/item-descriptions.js';
 import { isRole, type Role, type TrainSpecAstType } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
@@ -23,8 +23,13 @@ export class StandardsValidator {
         if (cycle) {
             // On the `extends` reference that leads into the cycle, not necessarily the first one.
             const index = Math.max(0, role.extends.findIndex(ref => ref.ref === cycle[1]));
-            accept('error', `${sentenceSubject(role)} extends itself through ${cycle.map(shownName).join(' → ')}.`,
-                { node: role, property: 'extends', index, code: DiagnosticCode.RoleExtendsCycle });
+            accept('error', `${sentenceSubject(role)} extends itself through ${cycle.map(each => this.services.shared.coverage.CoverageLabels.role(each)).join(' → ')}.`, {
+                node: role,
+                property: 'extends',
+                index,
+                code: DiagnosticCode.RoleExtendsCycle,
+                data: { code: DiagnosticCode.RoleExtendsCycle, role: role.name, cycle: cycle.map(each => each.name) }
+            });
         }
     }
 

@@ -39,7 +39,11 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
         super.processParsingErrors(parseResult, diagnostics, options);
         const wholeFile: unknown = parseResult.parserErrors.find(error => isWholeFileError(error));
         const code = isWholeFileError(wholeFile) ? wholeFile.code : DiagnosticCode.SyntaxError;
-        diagnostics.slice(start).forEach(diagnostic => diagnostic.code = code);
+        // A stray character (or an unclosed quote) already has its error; what the parser then trips over on that line is the same slip.
+        const lexerLines = new Set(parseResult.lexerErrors.map(error => (error.line ?? 0) - 1));
+        const parsing = diagnostics.splice(start).filter(diagnostic => !lexerLines.has(diagnostic.range.start.line));
+        parsing.forEach(diagnostic => diagnostic.code = code);
+        diagnostics.push(...parsing);
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

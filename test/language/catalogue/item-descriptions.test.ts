@@ -37,7 +37,7 @@ describe('what a person reads of a half-typed declaration', () => {
         const [titled, bare, named] = spec.elements.filter(isModule);
         const programme = spec.elements.find(isProgramme)!;
         expect([titled, bare, named].map(shownName)).toEqual(['(unnamed module)', '(unnamed module)', 'Named']);
-        expect([titled, named, programme].map(sentenceSubject)).toEqual(['This module', `Module 'Named'`, 'This programme']);
+        expect([titled, bare, named, programme].map(sentenceSubject)).toEqual([`Module 'Only a title'`, 'This module', `Module 'Named'`, 'This programme']);
         expect([titled, bare, named].map(declarationPhrase)).toEqual(['the module "Only a title"', 'the unnamed module', 'module Named']);
     });
 

@@ -181,6 +181,14 @@ describe('the coverage matrix', () => {
         expect(matrix.summary).toEqual({ covered: 16, total: 16 });
     });
 
+    test('says, from the coverage model, when coverage will be checked while a syntax error stands', async () => {
+        const workspace = await TestWorkspace.create({ 'shared.tspec': SHARED, 'seniors.tspec': SENIORS.replace('{', '{\n    prepares ,') });
+        const notice = 'Coverage is checked once the syntax error on line 2 is fixed';
+        expect(matrices(workspace, 'seniors.tspec').map(matrix => matrix.notChecked)).toEqual([notice, notice]);
+        await workspace.write('seniors.tspec', SENIORS);
+        expect(matrices(workspace, 'seniors.tspec').map(matrix => matrix.notChecked)).toEqual([undefined, undefined]);
+    });
+
     test('a catalogue has no matrices', async () => {
         const workspace = await TestWorkspace.create({ 'local.nos': LOCAL });
         expect(matrices(workspace, 'local.nos')).toEqual([]);

@@ -283,6 +283,20 @@ describe('hover on a programme', () => {
             ].join('\n\n')
         });
     });
+
+    test('while a syntax error stands, says when its coverage will be checked, as the diagnostic and the lens do', async () => {
+        await expectHover(workspace.services.spec)({
+            text: 'programme <|>Draft "Draft" {\n    prepares PSO,\n}',
+            index: 0,
+            disposeAfterCheck: true,
+            hover: [
+                '**programme** `Draft` — Draft',
+                '**Prepares:** PSO · **Pathway:** none, but Probation Services Officer needs one',
+                '**Coverage:** Coverage is checked once the syntax error on line 2 is fixed.',
+                '**Modules:** 0'
+            ].join('\n\n')
+        });
+    });
 });
 
 describe('hover on half-typed text', () => {

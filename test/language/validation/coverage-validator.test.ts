@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
@@ -5,6 +7,7 @@ import { dataString, diagnosticData } from '../../../language/src/validation/dia
 import type { CoverageSeverity } from '../../../language/src/workspace/trainspec-settings.js';
 import { objectContaining } from '../../support/matchers.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
+import { REPO_ROOT } from '../../support/run-cli.js';
 
 const PSO_OUTCOMES = ['PsoAssessRisk', 'PsoPromoteEquality', 'PsoCommunicate', 'PsoSupportChange', 'PsoWorkWithOthers', 'PsoDevelopSelf', 'PsoSpecialistPathway', 'KnowledgeOfPolicy', 'UnderstandingOfOffending'];
 const PO_OUTCOMES = ['PoProtectPublic', 'PoInfluenceChange', 'PoDevelopProfessionally', 'PoPromoteEquality', 'PoEvidenceBasedPractice'];
@@ -256,17 +259,57 @@ module Loose "Loose" { covers CommunityConcerns }`
     });
 });
 
+describe('coverage while a syntax error stands', () => {
+    const INCOMPLETE = readFileSync(join(REPO_ROOT, 'examples/incomplete/programme.tspec'), 'utf8');
+
+    test('one slip costs one problem: `hours thirty` in the incomplete example adds one syntax error, and the gaps give way to one notice', async () => {
+        const workspace = await TestWorkspace.create({ 'programme.tspec': INCOMPLETE.replace('hours 30', 'hours thirty') });
+        expect(workspace.diagnostics('programme.tspec').map(diagnostic => [diagnostic.code, diagnostic.severity, diagnostic.range.start.line + 1, diagnostic.message])).toEqual([
+            [DiagnosticCode.SyntaxError, DiagnosticSeverity.Error, 10, '`hours` needs a whole number, such as `hours 30`.'],
+            [DiagnosticCode.UnresolvedReference, DiagnosticSeverity.Error, 18, expect.stringContaining('AssesRiskOfHarm')],
+            [DiagnosticCode.CoverageAwaitsSyntaxFix, DiagnosticSeverity.Information, 4, 'Coverage is checked once the syntax error on line 10 is fixed.']
+        ]);
+        expect(workspace.diagnostics('programme.tspec', DiagnosticCode.CoverageAwaitsSyntaxFix)[0]).toMatchObject({
+            range: workspace.rangeOf('programme.tspec', 'DraftProgrammesPso'),
+            data: { code: DiagnosticCode.CoverageAwaitsSyntaxFix, uri: workspace.uri('programme.tspec').toString(), line: 10 }
+        });
+    });
+
+    test('a trailing comma after covers is one plain error too', async () => {
+        const workspace = await TestWorkspace.create({ 'programme.tspec': INCOMPLETE.replace('covers KnowledgeOfPolicy', 'covers KnowledgeOfPolicy,') });
+        expect(workspace.messages('programme.tspec', DiagnosticCode.SyntaxError)).toEqual(['A name of a standard is missing after the comma.']);
+        expect(workspace.diagnostics('programme.tspec', DiagnosticCode.UncoveredRequirement)).toEqual([]);
+        expect(workspace.diagnostics('programme.tspec', DiagnosticCode.CoverageAwaitsSyntaxFix)).toHaveLength(1);
+    });
+
+    test('a syntax error in the file of an included module names that file; fixing it brings the gaps back', async () => {
+        const workspace = await TestWorkspace.create({
+            'programme.tspec': 'programme P "P" {\n    prepares PSO\n    pathway CourtWork\n    includes Core\n}\n',
+            'modules/core.tspec': 'module Core "Core" {\n    covers PsoAssessRisk\n    hours %\n}\n'
+        });
+        expect(workspace.messages('programme.tspec')).toEqual(['Coverage is checked once the syntax error on line 3 of modules/core.tspec is fixed.']);
+        await workspace.write('modules/core.tspec', 'module Core "Core" {\n    covers PsoAssessRisk\n    hours 3\n}\n');
+        expect(workspace.diagnostics('programme.tspec', DiagnosticCode.CoverageAwaitsSyntaxFix)).toEqual([]);
+        expect(workspace.diagnostics('programme.tspec', DiagnosticCode.UncoveredRequirement).length).toBeGreaterThan(0);
+    });
+
+    test('a stray character or an unclosed quote is one error on its line, not one more for what the parser then trips over', async () => {
+        const workspace = await TestWorkspace.create({ 'programme.tspec': INCOMPLETE.replace('"written assignment"', '"written assignment') });
+        expect(workspace.messages('programme.tspec', DiagnosticCode.SyntaxError)).toEqual(['This text in quotes has no closing `"` on its line: add one where the text ends.']);
+    });
+});
+
 describe('coverage of half-typed text', () => {
     // Parser recovery leaves out what has not been typed yet: names, titles, texts, a unit's skill set.
-    test('a module or programme without a name yet is this module or this programme, and the advice starts with its name', async () => {
+    test('a module or programme without a name yet goes by its title, and the advice starts with its name', async () => {
         const workspace = await TestWorkspace.create({
             'typing.tspec': 'module "Loose" { covers CommunityConcerns }\nprogramme "Trainees" { prepares PSO }'
         });
         expect(workspace.messages('typing.tspec', DiagnosticCode.OrphanModule)).toEqual([
-            `This module belongs to no programme. Give it a name, then add it to one with a line such as 'includes ModuleName'.`
+            `Module 'Loose' belongs to no programme. Give it a name, then add it to one with a line such as 'includes ModuleName'.`
         ]);
         expect(workspace.messages('typing.tspec', DiagnosticCode.MissingPathway)).toEqual([
-            `This programme names no specialist pathway, which Probation Services Officer requires. Add a line such as 'pathway CourtWork'.`
+            `Programme 'Trainees' names no specialist pathway, which Probation Services Officer requires. Add a line such as 'pathway CourtWork'.`
         ]);
         expect(workspace.messages('typing.tspec').filter(message => message.includes('undefined'))).toEqual([]);
     });

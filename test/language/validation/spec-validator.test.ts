@@ -43,7 +43,7 @@ describe('module checks', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: DiagnosticCode.ModuleCoversNothing,
-                message: `Module 'Empty' covers no standard. Add a line such as 'covers RoSH.a'.`,
+                message: `Module 'Nothing yet' covers no standard. Add a line such as 'covers RoSH.a'.`,
                 range: workspace.rangeOf('empty.tspec', 'Empty')
             })
         ]);
@@ -105,7 +105,7 @@ describe('programme checks', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: DiagnosticCode.ProgrammeWithoutRole,
-                message: `Programme 'Roleless' prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`,
+                message: `Programme 'No role' prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`,
                 range: workspace.rangeOf('roleless.tspec', 'Roleless')
             })
         ]);
@@ -125,21 +125,21 @@ describe('programme checks', () => {
 });
 
 describe('checks of half-typed declarations', () => {
-    // Parser recovery leaves out a name that has not been typed yet; the messages say 'this' instead of 'undefined'.
-    test('a programme or module without a name yet is called this programme or this module', async () => {
+    // Parser recovery leaves out a name that has not been typed yet; the messages name it by its title, or say 'this', never 'undefined'.
+    test('a programme or module without a name yet is called by its title', async () => {
         const workspace = await TestWorkspace.create({
             'typing.tspec': `programme "Still typing" {
     module "Also typing" { hours 0 }
 }`
         });
         expect(workspace.messages('typing.tspec', DiagnosticCode.ProgrammeWithoutRole)).toEqual([
-            `This programme prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`
+            `Programme 'Still typing' prepares no role, so its coverage cannot be checked. Add a line such as 'prepares PSO'.`
         ]);
         expect(workspace.messages('typing.tspec', DiagnosticCode.ModuleCoversNothing)).toEqual([
-            `This module covers no standard. Add a line such as 'covers RoSH.a'.`
+            `Module 'Also typing' covers no standard. Add a line such as 'covers RoSH.a'.`
         ]);
         expect(workspace.messages('typing.tspec', DiagnosticCode.NonPositiveHours)).toEqual([
-            `This module must take a positive number of hours, not 0.`
+            `Module 'Also typing' must take a positive number of hours, not 0.`
         ]);
         expect(workspace.messages('typing.tspec').filter(message => message.includes('undefined'))).toEqual([]);
     });

@@ -68,7 +68,7 @@ role Coach "Coach" extends Mentor { }`,
         const workspace = await TestWorkspace.create({ 'ring.nos': ring });
         const messages = workspace.messages('ring.nos', DiagnosticCode.RoleExtendsCycle);
         expect(messages).toHaveLength(1);
-        expect(messages[0]).toBe(`Role 'R0' extends itself through ${[...Array.from({ length: size }, (_, i) => `R${i}`), 'R0'].join(' → ')}.`);
+        expect(messages[0]).toBe(`Role 'Role 0' extends itself through ${[...Array.from({ length: size }, (_, i) => `Role ${i}`), 'Role 0'].join(' → ')}.`);
         const roles = AstUtils.streamAllContents(workspace.document('ring.nos').parseResult.value).filter(isRole).toArray();
         const work: RingWork = { steps: 0 };
         expect(extendsRings(roles, () => 0, work)).toHaveLength(1);
