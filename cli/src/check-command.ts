@@ -1,4 +1,6 @@
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { URI } from 'langium';
 import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
 import { isIgnored, type CoverageSeverity, type TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
@@ -7,13 +9,18 @@ import { CACHE_FILE_NAME, CheckCache } from './batch/check-cache.js';
 import { createGroupRunner } from './batch/worker-pool.js';
 import { loadRunConfig } from './config-file.js';
 import { compareWithBaseline, readBaseline, type BaselineOptions } from './coverage-baseline.js';
+import { failureReason } from './files/regular-file.js';
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
+import { writeReport, type ReportDestination } from './output-file.js';
+import { useColour, type ColourChoice } from './output-style.js';
 import { createProgress } from './progress.js';
 import { reportOfFindings, type CheckReport } from './reports/check-report.js';
 import { formatGithub } from './reports/github-report.js';
 import { formatJson } from './reports/json-report.js';
 import { formatJunit } from './reports/junit-report.js';
+import { formatMarkdownSummary } from './reports/markdown-summary.js';
+import type { ReportContext } from './reports/report-context.js';
 import { formatSarif } from './reports/sarif-report.js';
 import { visibleText } from './reports/terminal-text.js';
 import { formatText } from './reports/text-report.js';
@@ -23,15 +30,9 @@ import { collectSources } from './source-files.js';
 export const CHECK_FORMATS = ['text', 'json', 'github', 'junit', 'sarif'] as const;
 export type CheckFormat = typeof CHECK_FORMATS[number];
 
-/** What a report may say about the run besides its findings. */
-export interface RunInfo {
-    /** TrainSpec's version. */
-    version: string;
-    /** The working folder, which the report's paths are relative to. */
-    cwd: string;
-}
+export type { RunInfo } from './reports/report-context.js';
 
-const FORMATTERS: Record<CheckFormat, (report: CheckReport, run: RunInfo) => string> = {
+const FORMATTERS: Record<CheckFormat, (report: CheckReport, context: ReportContext) => string> = {
     text: formatText,
     json: formatJson,
     github: formatGithub,
@@ -55,6 +56,13 @@ export interface CheckOptions {
     /** Keep results in `.trainspec-cache` in the working folder and reuse those of unchanged groups. */
     cache?: boolean;
     shard?: Shard;
+    /** Where the report goes (`-o/--output-file`). */
+    destination: ReportDestination;
+    /** `--quiet`: the report lists errors only. */
+    quiet: boolean;
+    /** `--color` / `--no-color`. */
+    colour: ColourChoice;
+    env: NodeJS.ProcessEnv;
     /** Compare coverage with the base branch's report and say what changed. */
     baseline?: BaselineOptions;
     /** `new-gaps`: coverage gaps fail only when the change opens them (needs a baseline). */
@@ -68,9 +76,10 @@ export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
 
 /**
  * `trainspec check`: checks every spec and catalogue found, together with the built-in
- * library, prints the report and returns the exit code.
+ * library, writes the report and returns the exit code.
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
+    const started = performance.now();
     const baseline = options.baseline && readBaseline(options.baseline.file, options.cwd);
     if (baseline && 'problem' in baseline) {
         process.stderr.write(`${baseline.problem}\n`);
@@ -90,8 +99,10 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     reportOverride(settings, options.coverageSeverity);
     const ignored = (path: string) => isIgnored(settings, URI.file(path));
     const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, undefined, undefined, ignored));
-    if (options.format !== 'text') {
-        // The report on stdout is for machines; people reading the CI log still see what went wrong.
+    // The text report on a terminal tells people; anywhere else (a machine format, a file) they
+    // still see in the CI log what went wrong.
+    const toPeople = options.format === 'text' && options.destination.kind === 'stdout';
+    if (!toPeople) {
         problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     }
     const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options.version, settings)) : undefined;
@@ -111,16 +122,28 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     if (shard && checked.ownGroups === 0 && shownProblems.length === 0) {
         const line = `Shard ${shard.index}/${shard.count} has no group of files to check (the workspace has ${checked.groups}).\n`;
         // Without a baseline to compare, that is all this shard has to say.
-        if (options.format === 'text' && !(options.baseline && comparesCoverage)) {
+        if (toPeople && !(options.baseline && comparesCoverage)) {
             process.stdout.write(line);
             return ExitCode.Clean;
         }
         process.stderr.write(line);
     }
     const report = reportOfFindings(checked.files, shownProblems);
-    process.stdout.write(FORMATTERS[options.format](report, { version: options.version, cwd: options.cwd }));
+    const shown = options.quiet ? errorsOnly(report) : report;
+    const context: ReportContext = {
+        version: options.version,
+        cwd: options.cwd,
+        seconds: (performance.now() - started) / 1000,
+        // A report written to a file is coloured only when asked for by name.
+        colour: options.destination.kind === 'stdout' ? useColour(options.colour, process.stdout, options.env) : options.colour === true,
+        hidden: report.findings.length - shown.findings.length
+    };
+    writeReport(FORMATTERS[options.format](shown, context), options.destination);
+    if (options.format === 'github' && options.env.GITHUB_STEP_SUMMARY) {
+        addJobSummary(options.env.GITHUB_STEP_SUMMARY, formatMarkdownSummary(shown));
+    }
     const change = baseline && options.baseline && comparesCoverage
-        ? await compareWithBaseline(baseline.report, files, { ...options.baseline, cwd: options.cwd, version: options.version, checkFormatIsText: options.format === 'text' }, createProgress(process.stderr, files.length > 0))
+        ? await compareWithBaseline(baseline.report, files, { ...options.baseline, cwd: options.cwd, version: options.version, checkFormatIsText: toPeople }, createProgress(process.stderr, files.length > 0))
         : undefined;
     if (change && 'problem' in change) {
         process.stderr.write(`${change.problem}\n`);
@@ -137,9 +160,9 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     const gapsOpened = newGapsOnly && change ? change.summary.gapsOpened : 0;
     const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
     if (tooManyWarnings) {
-        // Like the input problems above: in the text report on stdout, otherwise on stderr for the CI log.
+        // Counted on every finding, whether --quiet shows them or not; said where the input problems are.
         const line = `${warnings} warnings is more than --max-warnings ${options.maxWarnings} allows.\n`;
-        (options.format === 'text' ? process.stdout : process.stderr).write(line);
+        (toPeople ? process.stdout : process.stderr).write(line);
     }
     return errors > 0 || tooManyWarnings || gapsOpened > 0 ? ExitCode.Problems : ExitCode.Clean;
 }
@@ -155,4 +178,22 @@ function reportOverride(settings: TrainSpecSettings, flag: CoverageSeverity | un
     if (flag !== undefined && fromFile !== undefined && fromFile !== flag) {
         process.stderr.write(`trainspec: ${visibleText(`${URI.parse(settings.configs[0].file).fsPath} sets ${DiagnosticCode.UncoveredRequirement} to "${fromFile}", which takes precedence over --coverage-severity ${flag}.`)}\n`);
     }
+}
+
+/** Appends to GitHub's job summary file; a failure there is worth a line in the log, not a failed check. */
+function addJobSummary(path: string, markdown: string): void {
+    try {
+        appendFileSync(path, markdown);
+    } catch (error) {
+        process.stderr.write(`trainspec: ${visibleText(`cannot add to the job summary (GITHUB_STEP_SUMMARY=${path}): ${failureReason(error)}.`)}\n`);
+    }
+}
+
+/** The report as `--quiet` shows it: errors only, and only errors counted. */
+function errorsOnly(report: CheckReport): CheckReport {
+    return {
+        ...report,
+        findings: report.findings.filter(finding => finding.severity === 'error'),
+        summary: { ...report.summary, warnings: 0, information: 0 }
+    };
 }

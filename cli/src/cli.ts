@@ -4,6 +4,8 @@ import { CHANGE_FORMATS, type ChangeFormat } from '../../language/src/report/cov
 import type { Shard } from './batch/batch-check.js';
 import { CHECK_FORMATS, FAIL_ON, runCheck, type CheckFormat, type FailOn } from './check-command.js';
 import { UsageError } from './cli-error.js';
+import { reportDestination } from './output-file.js';
+import type { ColourChoice } from './output-style.js';
 import { reportFormat, runReport } from './report-command.js';
 import { visibleText } from './reports/terminal-text.js';
 import { runInit } from './init-command.js';
@@ -34,6 +36,9 @@ Options for check:
                                   reuse those of files that have not changed since
   --shard <i>/<n>                 check only the i-th of n slices of the workspace, for parallel
                                   CI jobs; together the n shards report what one check would
+  --quiet                         list errors only (--max-warnings still counts every warning)
+  --color, --no-color             colour the text report, or not (default: on a terminal only;
+                                  the NO_COLOR and FORCE_COLOR variables are honoured)
   --baseline <file>               compare coverage with this report (the base branch's
                                   'trainspec report --format json') and say what changed
   --baseline-format <format>      how to show the change: text (default), markdown or json
@@ -52,13 +57,17 @@ Options for report:
 Options for standards:
   --format <format>               text (default) or json
 
+Options for check and standards:
+  -o, --output-file <file>        write the report to this file (folders are made) instead of
+                                  the standard output
+
   -h, --help                      show this help
   -v, --version                   show the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings
 (or, with --fail-on new-gaps, gaps the change opens), 2 a problem with the command or its
-input (unknown option, empty or missing path, a file that cannot be read or is not a regular
-file, an invalid configuration file).
+input (unknown option, empty or missing path, a folder with no spec files, a file that cannot
+be read or is not a regular file, an invalid configuration file, a report that cannot be written).
 `;
 
 /** Runs the command line and returns the exit code. Usage mistakes are reported in one line. */
@@ -101,7 +110,11 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
                 version,
                 cache: values.cache ?? false,
                 shard: values.shard === undefined ? undefined : shard(values.shard),
-                ...baselineOptions(values)
+                ...baselineOptions(values),
+                destination: reportDestination(values['output-file'], cwd),
+                quiet: values.quiet === true,
+                colour: colourChoice(values.color, values['no-color']),
+                env: process.env
             });
         case 'report':
             rejectOptions(values, CHECK_ONLY_OPTIONS.filter(option => option !== 'config'), 'report', 'check');
@@ -118,11 +131,19 @@ async function dispatch(args: string[], cwd: string, version: string): Promise<n
         case 'init':
             rejectOptions(values, CHECK_ONLY_OPTIONS, 'init', 'check');
             rejectOptions(values, REPORT_ONLY_OPTIONS, 'init', 'report');
+            if (values['output-file'] !== undefined) {
+                throw new UsageError("--output-file applies to 'check', 'standards' and 'report', not 'init'.");
+            }
             return runInit(givenPaths, cwd);
         case 'standards':
             rejectOptions(values, CHECK_ONLY_OPTIONS, 'standards', 'check');
             rejectOptions(values, REPORT_ONLY_OPTIONS, 'standards', 'report');
-            return runStandards({ paths, cwd, format: oneOf('--format', values.format ?? 'text', STANDARDS_FORMATS) as StandardsFormat });
+            return runStandards({
+                paths,
+                cwd,
+                format: oneOf('--format', values.format ?? 'text', STANDARDS_FORMATS) as StandardsFormat,
+                destination: reportDestination(values['output-file'], cwd)
+            });
         default:
             throw new UsageError(`unknown command '${command}'. The commands are 'check', 'report', 'standards' and 'init'.`);
     }
@@ -148,6 +169,9 @@ function parse(args: string[]) {
                 'fail-on': { type: 'string' },
                 'output-file': { type: 'string', short: 'o' },
                 programme: { type: 'string', multiple: true },
+                quiet: { type: 'boolean' },
+                color: { type: 'boolean' },
+                'no-color': { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
             }
@@ -170,8 +194,9 @@ function nonEmpty(paths: string[]): string[] {
     return paths;
 }
 
-const CHECK_ONLY_OPTIONS = ['max-warnings', 'coverage-severity', 'config', 'print-config', 'cache', 'shard', 'baseline', 'baseline-format', 'baseline-output', 'fail-on'];
-const REPORT_ONLY_OPTIONS = ['output-file', 'programme'];
+const CHECK_ONLY_OPTIONS = ['max-warnings', 'coverage-severity', 'config', 'print-config', 'cache', 'shard', 'baseline', 'baseline-format', 'baseline-output', 'fail-on', 'quiet', 'color', 'no-color'];
+// --output-file is for check, standards and report alike (init rejects it on its own).
+const REPORT_ONLY_OPTIONS = ['programme'];
 
 function rejectOptions(values: Record<string, unknown>, options: string[], command: string, owner: string): void {
     for (const option of options) {
@@ -179,6 +204,13 @@ function rejectOptions(values: Record<string, unknown>, options: string[], comma
             throw new UsageError(`--${option} applies to '${owner}', not '${command}'.`);
         }
     }
+}
+
+function colourChoice(colour: boolean | undefined, noColour: boolean | undefined): ColourChoice {
+    if (colour && noColour) {
+        throw new UsageError('--color and --no-color contradict each other; give one.');
+    }
+    return colour ? true : noColour ? false : undefined;
 }
 
 /** --baseline and the options that go with it; they mean nothing without it. */

@@ -27,6 +27,14 @@ function isSkippedFolder(name: string): boolean {
 }
 
 /**
+ * What a folder named on the command line (or the current folder, when no path is given) that
+ * holds none of the files looked for is: a problem (for `check`, where nothing checked must not
+ * pass as clean, as with a glob that matches nothing), or fine (for `standards`, which lists the
+ * built-in library whatever the folder holds).
+ */
+export type EmptyFolders = 'problem' | 'fine';
+
+/**
  * Finds the specs and catalogues named by files, folders and globs, reads them, and reports
  * every path that cannot be used without stopping at it. Symbolic links are followed (a folder
  * reached twice is walked once, so a link to an ancestor cannot loop), and a file reached by
@@ -34,8 +42,8 @@ function isSkippedFolder(name: string): boolean {
  * `isIgnored` (the configuration file's `ignore`) are not read at all.
  */
 export function collectSources(args: string[], cwd: string, extensions = SOURCE_EXTENSIONS, fileSystem: SourceFileSystem = new NodeSourceFileSystem(),
-    isIgnored: (path: string) => boolean = () => false): CollectedSources {
-    const collector = new SourceCollector(fileSystem, cwd, extensions, isIgnored);
+    isIgnored: (path: string) => boolean = () => false, emptyFolders: EmptyFolders = 'problem'): CollectedSources {
+    const collector = new SourceCollector(fileSystem, cwd, extensions, isIgnored, emptyFolders);
     for (const arg of args.length > 0 ? args : ['.']) {
         collector.expand(arg);
     }
@@ -47,9 +55,11 @@ class SourceCollector {
     private readonly paths = new Set<string>();
     /** Identities of the folders walked so far. */
     private readonly walked = new Set<string>();
+    /** How many sources the walks have found, counting a file found twice twice. */
+    private found = 0;
 
     constructor(private readonly fileSystem: SourceFileSystem, private readonly cwd: string, private readonly extensions: string[],
-        private readonly isIgnored: (path: string) => boolean) {}
+        private readonly isIgnored: (path: string) => boolean, private readonly emptyFolders: EmptyFolders) {}
 
     expand(arg: string): void {
         if (isDynamicPattern(arg)) {
@@ -66,7 +76,7 @@ class SourceCollector {
             return;
         }
         if (kind === 'folder') {
-            this.walk(path, identity);
+            this.expandFolder(arg, path, identity);
         } else if (!this.isSource(path)) {
             this.report(arg, { code: 'unsupported-file', message: `Not a TrainSpec file (expected ${this.extensions.join(' or ')}).` });
         } else {
@@ -109,6 +119,18 @@ class SourceCollector {
         matches.forEach(path => this.paths.add(path));
     }
 
+    private expandFolder(arg: string, path: string, identity: string): void {
+        const [found, problems, walkedBefore] = [this.found, this.problems.length, this.walked.has(identity)];
+        this.walk(path, identity);
+        // A folder walked before, or one whose walk met problems, has been spoken for already.
+        if (this.emptyFolders === 'problem' && !walkedBefore && this.found === found && this.problems.length === problems) {
+            const message = this.isIgnored(path)
+                ? 'The configuration file\'s "ignore" covers this folder, so nothing in it is checked.'
+                : `No ${this.extensions.join(' or ')} files in this folder or its subfolders.`;
+            this.report(arg, { code: 'no-matching-files', message });
+        }
+    }
+
     private walk(folder: string, identity: string): void {
         if (this.walked.has(identity) || this.isIgnored(folder)) {
             return;
@@ -130,7 +152,7 @@ class SourceCollector {
             if (entry.kind === 'folder' || entry.kind === 'symbolic-link') {
                 this.walkEntry(path, entry.name, entry.kind === 'symbolic-link');
             } else if (this.isSource(entry.name)) {
-                this.paths.add(path);
+                this.addFound(path);
             }
         }
     }
@@ -153,8 +175,13 @@ class SourceCollector {
                 this.walk(path, identity);
             }
         } else if (this.isSource(name)) {
-            this.paths.add(path);
+            this.addFound(path);
         }
+    }
+
+    private addFound(path: string): void {
+        this.found++;
+        this.paths.add(path);
     }
 
     private isSource(path: string): boolean {

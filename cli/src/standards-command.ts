@@ -5,6 +5,7 @@ import type { TrainSpecLanguages } from '../../language/src/trainspec-module.js'
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { loadWorkspace } from './load-workspace.js';
+import { writeReport, type ReportDestination } from './output-file.js';
 import { createProgress } from './progress.js';
 import { visibleText } from './reports/terminal-text.js';
 import { collectSources } from './source-files.js';
@@ -36,15 +37,17 @@ export interface StandardsOptions {
     paths: string[];
     cwd: string;
     format: StandardsFormat;
+    /** Where the list goes (`-o/--output-file`). */
+    destination: ReportDestination;
 }
 
 /** `trainspec standards`: every item of the built-in library and of the workspace catalogues. */
 export async function runStandards(options: StandardsOptions): Promise<number> {
-    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, ['.nos']));
+    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, ['.nos'], undefined, undefined, 'fine'));
     problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     const { services } = await loadWorkspace(files, {}, createProgress(process.stderr, files.length > 0));
     const items = listItems(services);
-    process.stdout.write(options.format === 'json' ? JSON.stringify({ items }, undefined, 2) + '\n' : items.map(formatItem).join('\n'));
+    writeReport(options.format === 'json' ? JSON.stringify({ items }, undefined, 2) + '\n' : items.map(formatItem).join('\n'), options.destination);
     return problems.length > 0 ? 2 : 0;
 }
 

@@ -194,13 +194,13 @@ describe('trainspec check report formats', () => {
         expect(await runCli(['check', 'examples/pso-community-payback', '--format', 'github'])).toEqual({ code: 0, stdout: '', stderr: '' });
     });
 
-    test('--format junit: well-formed XML with a test case per file, failing for the file with problems', async () => {
+    test('--format junit: well-formed XML with a test case per file, failing for the file with errors', async () => {
         const run = await runCli(['check', 'examples/incomplete', 'examples/po-court-work', '--format', 'junit']);
         expect(run.code).toBe(1);
         expect(run.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
         const root = parseXml(run.stdout);
         expect(root.name).toBe('testsuites');
-        expect(root.attributes).toMatchObject({ tests: '5', failures: '1' });
+        expect(root.attributes).toMatchObject({ tests: '5', failures: '1', errors: '0' });
         const cases = elementsNamed(root, 'testcase');
         expect(cases.map(testCase => testCase.attributes.name)).toEqual([
             'examples/incomplete/programme.tspec',
@@ -211,9 +211,14 @@ describe('trainspec check report formats', () => {
         ]);
         const [failing, ...passing] = cases;
         expect(passing.every(testCase => testCase.children.length === 0)).toBe(true);
-        expect(failing.children).toEqual([expect.objectContaining({ name: 'failure', attributes: { type: 'uncovered-requirement', message: '4 problems' } })]);
+        // The error fails the test case; the three coverage warnings are its output, not failures.
+        expect(failing.children.map(child => [child.name, child.attributes])).toEqual([
+            ['failure', { type: 'unresolved-reference', message: '1 error' }],
+            ['system-out', {}]
+        ]);
         // The quotes in the messages come back from their &quot; escapes.
-        expect(lines(failing.children[0].text)).toEqual(INCOMPLETE_FINDINGS);
+        expect(lines(failing.children[0].text)).toEqual(INCOMPLETE_FINDINGS.slice(3));
+        expect(lines(failing.children[1].text)).toEqual(INCOMPLETE_FINDINGS.slice(0, 3));
     });
 
     test('every format gives the same exit code', async () => {

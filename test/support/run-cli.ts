@@ -29,10 +29,11 @@ const CLI_TIMEOUT_MS = 60_000;
 export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; node?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliRun> {
     const child = spawn(options.node ?? process.execPath, [join(REPO_ROOT, 'bin', 'trainspec.js'), ...args], {
         cwd: options.cwd ?? REPO_ROOT,
-        ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
         stdio: ['ignore', 'pipe', 'pipe'],
         timeout: options.timeoutMs ?? CLI_TIMEOUT_MS,
         killSignal: 'SIGKILL',
+        // `env` adds to (or overrides) the tests' environment, which never forces or refuses colour.
+        env: { ...cliEnv(), ...options.env },
         ...options.runAs
     });
     let stdout = '';
@@ -43,6 +44,18 @@ export function runBin(args: string[], options: { cwd?: string; runAs?: RunAs; n
         child.on('error', reject);
         child.on('close', code => resolve({ code, stdout, stderr }));
     });
+}
+
+/**
+ * The tests' environment without what changes the CLI's output behind a test's back (colour
+ * forced or refused, a GitHub job summary), plus `extra`.
+ */
+export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    const env = { ...process.env };
+    for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NODE_DISABLE_COLORS', 'GITHUB_STEP_SUMMARY']) {
+        delete env[name];
+    }
+    return { ...env, ...extra };
 }
 
 /** Runs `trainspec ...args` in `cwd` (the repository unless told otherwise). */

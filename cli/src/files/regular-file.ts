@@ -48,7 +48,7 @@ export function fileProblem(error: unknown, viaLink = false): FileProblem {
         case 'ELOOP':
             return { code: 'symlink-loop', message: 'A symbolic link that leads round in a loop, so there is nothing to read.' };
         default:
-            return { code: 'unreadable-file', message: `Cannot be read: ${reason(error)}.` };
+            return { code: 'unreadable-file', message: `Cannot be read: ${failureReason(error)}.` };
     }
 }
 
@@ -66,7 +66,7 @@ const KIND_NAMES: Record<Exclude<FileKind, 'file'>, string> = {
 };
 
 /** Plain words for the failures people meet; Node's own text (without the path it repeats) for the rest. */
-function reason(error: unknown): string {
+export function failureReason(error: unknown): string {
     switch ((error as NodeJS.ErrnoException).code) {
         case 'EACCES':
         case 'EPERM':

@@ -1,8 +1,8 @@
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIAGNOSTIC_CODES, diagnosticCodeInfo, type DiagnosticCodeInfo } from '../../../language/src/validation/diagnostic-codes.js';
-import type { RunInfo } from '../check-command.js';
 import type { CheckReport, Finding, Severity } from './check-report.js';
+import type { RunInfo } from './report-context.js';
 import { visibleText } from './terminal-text.js';
 
 /** Where people read about TrainSpec and its codes. */
