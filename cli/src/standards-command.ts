@@ -1,6 +1,6 @@
 import { AstUtils } from 'langium';
 import { itemProvenance, itemText, itemTitle, kindLabel, provenanceLabel, provenanceText, shownName, type CatalogueItem, type ProvenanceText } from '../../language/src/catalogue/item-descriptions.js';
-import { isArea, isCompetence, isItem, isRole, isUnit } from '../../language/src/generated/ast.js';
+import { isArea, isCompetence, isItem, isRole, isSkillSet, isUnit } from '../../language/src/generated/ast.js';
 import type { TrainSpecLanguages } from '../../language/src/trainspec-module.js';
 import { formatInputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
@@ -23,7 +23,9 @@ export interface ListedItem {
     notes?: string[];
     /** For a unit: the specialist areas (pathways) that list it. */
     areas?: string[];
-    /** For an area: its units. */
+    /** For a unit: the core skill set it sits under. */
+    skillSet?: string;
+    /** For an area or a skill set: its units. */
     units?: string[];
     /** For a role: every requirement, resolved through `extends`. */
     requires?: string[];
@@ -73,7 +75,12 @@ export function listItems(services: TrainSpecLanguages): ListedItem[] {
                 entry.notes = item.notes;
             }
             if (isUnit(item)) {
+                if (item.skillSet?.ref) {
+                    entry.skillSet = shownName(item.skillSet.ref);
+                }
                 entry.areas = usage.areasListing(item).map(shownName);
+            } else if (isSkillSet(item)) {
+                entry.units = usage.unitsOf(item).map(shownName);
             } else if (isArea(item)) {
                 entry.units = item.units.map(unit => unit.$refText);
             } else if (isRole(item)) {
@@ -98,6 +105,9 @@ function formatItem(item: ListedItem): string {
         lines.push(`    Source: ${source}`);
     }
     item.notes?.forEach(note => lines.push(`    Note: "${note}"`));
+    if (item.skillSet) {
+        lines.push(`    Skill set: ${item.skillSet}`);
+    }
     if (item.areas) {
         lines.push(`    Listed by: ${item.areas.join(', ') || 'no specialist area'}`);
     }

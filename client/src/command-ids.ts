@@ -4,4 +4,5 @@ import { Commands } from '../../language/src/protocol/constants.js';
 export const SHOW_COVERAGE_COMMAND = Commands.showCoverage;
 export const RESTART_SERVER_COMMAND = Commands.restartServer;
 export const SHOW_OUTPUT_COMMAND = Commands.showOutput;
+export const OPEN_EXAMPLE_COMMAND = Commands.openExample;
 export const EXPORT_REPORT_COMMAND = Commands.exportReport;

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { LanguageIds } from '../../language/src/protocol/constants.js';
-import { EXPORT_REPORT_COMMAND, RESTART_SERVER_COMMAND, SHOW_COVERAGE_COMMAND, SHOW_OUTPUT_COMMAND } from './command-ids.js';
+import { EXPORT_REPORT_COMMAND, OPEN_EXAMPLE_COMMAND, RESTART_SERVER_COMMAND, SHOW_COVERAGE_COMMAND, SHOW_OUTPUT_COMMAND } from './command-ids.js';
 import type { CoveragePanels } from './coverage/coverage-panels.js';
 import { EXPORT_FORMATS, exportReport, type ExportFormat, type ExportOptions } from './coverage/report-export.js';
 import type { TrainSpecServer } from './trainspec-server.js';
 
 /** Registers the commands in package.json's `contributes.commands`. */
-export function registerCommands(server: TrainSpecServer, coverage: CoveragePanels, output: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCommands(context: vscode.ExtensionContext, server: TrainSpecServer, coverage: CoveragePanels, output: vscode.LogOutputChannel): vscode.Disposable[] {
     return [
         // From the server's code lens: (uri string, programme name). From the editor title: (uri).
         // From the command palette: nothing, so the active editor's document.
@@ -26,8 +26,19 @@ export function registerCommands(server: TrainSpecServer, coverage: CoveragePane
             exportReport(server, toUri(target), typeof programmeName === 'string' ? programmeName : undefined, exportOptions(options))),
         vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () =>
             vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Restarting the TrainSpec language server' }, () => server.restart())),
-        vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true))
+        vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
+        vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, () => openExample(context.extensionUri))
     ];
+}
+
+/**
+ * The walkthrough's example, as a new unsaved spec: the designer can change it freely and save it where they like.
+ * It is kept as .txt so that checking this repository does not count it as one of its specs.
+ */
+async function openExample(extensionUri: vscode.Uri): Promise<vscode.TextEditor> {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'client', 'walkthrough', 'example-programme.txt'));
+    const document = await vscode.workspace.openTextDocument({ language: LanguageIds.spec, content: new TextDecoder().decode(bytes) });
+    return vscode.window.showTextDocument(document);
 }
 
 function toUri(target: unknown): vscode.Uri | undefined {

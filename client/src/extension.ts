@@ -3,6 +3,7 @@ import { registerCommands } from './commands.js';
 import { CoveragePanels } from './coverage/coverage-panels.js';
 import { WATCHED_FILES_GLOB } from './document-selector.js';
 import { ServerStatus } from './server-status.js';
+import { StandardsView } from './standards/standards-view.js';
 import { TraceChannel } from './trace-channel.js';
 import { TrainSpecServer } from './trainspec-server.js';
 
@@ -16,7 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const fileWatcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES_GLOB);
     server = new TrainSpecServer(context, output, traceOutput, fileWatcher, status);
     const coverage = new CoveragePanels(server, vscode.Uri.joinPath(context.extensionUri, 'client', 'images', 'icon.png'));
-    context.subscriptions.push(output, traceOutput, status, fileWatcher, server, coverage, ...registerCommands(server, coverage, output));
+    const standards = new StandardsView(server);
+    context.subscriptions.push(output, traceOutput, status, fileWatcher, server, coverage, standards, ...registerCommands(context, server, coverage, output));
     await server.start();
 }
 

@@ -55,12 +55,19 @@ describe('trainspec standards', () => {
         expect(po?.requires).toHaveLength(14);
     });
 
-    test('a NOS unit lists the specialist areas (pathways) that include it', () => {
+    test('a NOS unit names its core skill set and lists the specialist areas (pathways) that include it', () => {
         expect(items.find(item => item.id === 'AssessNeedsAndPlan')).toMatchObject({
             kind: 'NOS unit',
             title: 'Assess individuals’ needs and plan activities',
+            skillSet: 'CaseManagementSkills',
             areas: ['OffenderManagement', 'CommunityPayback', 'ApprovedPremises', 'Programmes']
         });
+    });
+
+    test('a core skill set lists its units, and every unit names one skill set that lists it back', () => {
+        expect(items.find(item => item.id === 'RiskSkills')).toMatchObject({ kind: 'core skill set', units: ['ProtectFromAbuse', 'AssessRiskOfHarm', 'PreventAbusiveBehaviour'] });
+        const units = items.filter(item => item.kind === 'NOS unit');
+        expect(units.every(unit => items.find(set => set.id === unit.skillSet)?.units?.includes(unit.id))).toBe(true);
     });
 
     test('a core competence carries its verbatim text and its source', () => {
@@ -94,6 +101,7 @@ describe('trainspec standards', () => {
             '    Source: Probation Qualifications Framework – towards a Qualified Workforce, section What will a Probation Officer be able to do on the first day of appointment?',
             `    Requires (14): ${PO_REQUIRES.join(', ')}, and a specialist pathway`
         ].join('\n'));
+        expect(listed.find(block => block.startsWith('AssessRiskOfHarm '))).toContain('\n    Skill set: RiskSkills\n');
     });
 });
 
@@ -151,7 +159,8 @@ describe('trainspec standards with a half-typed catalogue', () => {
     test('shows an item without a title or a name as such, never as undefined', async () => {
         const run = await runCli(['standards', 'typing.nos'], folder.path);
         const local = blocks(run.stdout).filter(block => /^(Broken|\(no name yet\)) /.test(block));
-        expect(local).toEqual(['Broken (NOS unit)\n    Listed by: no specialist area', '(no name yet) (NOS unit): No name yet\n    Listed by: no specialist area']);
+        const unitFacts = '\n    Skill set: RiskSkills\n    Listed by: no specialist area';
+        expect(local).toEqual([`Broken (NOS unit)${unitFacts}`, `(no name yet) (NOS unit): No name yet${unitFacts}`]);
         expect(run.stdout).not.toContain('undefined');
     });
 });

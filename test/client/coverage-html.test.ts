@@ -114,12 +114,49 @@ describe('coverage matrix', () => {
     });
 
     test('groups requirements by what requires them, then by source', () => {
-        const sections = html.split('<tbody class="required-by">').slice(1);
+        const sections = html.split(/<tbody class="required-by[^"]*">/).slice(1);
         expect(sections).toHaveLength(2);
         expect(sections[0]).toMatch(/^<tr class="required-by-row"><th scope="rowgroup" colspan="3">Required by Probation Officer \(through Probation Services Officer\) <span class="count">2 of 4 covered<\/span>/);
         expect([...sections[0].matchAll(/<tr class="source-row"><th[^>]*>([^<]*)</g)].map(match => match[1])).toEqual(['Guidelines, section 3.1', 'PQF leaflet']);
         expect([...sections[0].matchAll(/data-requirement="([^"]+)"/g)].map(match => match[1])).toEqual(['RoSH.a', 'RoSH.b', 'PsoDevelopSelf', 'OwnDevelopment']);
         expect(sections[1]).toContain('Required by the Court Work pathway <span class="count">1 of 1 covered</span>');
+    });
+
+    test('heads each module\'s column with its name, its whole title and its hours', () => {
+        const heading = html.slice(html.indexOf('data-name="Risk" title="Risk and public protection'));
+        expect(heading.slice(0, heading.indexOf('</th>'))).toMatch(
+            /><span class="module-name">Risk<\/span><span class="module-title">Risk and public protection<\/span><\/button><span class="module-hours">30 h<\/span>$/
+        );
+        expect(html).toContain('<span class="module-name">Reports</span><span class="module-title">Pre-sentence reports</span></button><span class="module-hours">no hours</span>');
+        expect(html).toContain('30 hours in all (1 module gives no hours)');
+    });
+
+    test('keeps ten modules with long titles whole: the title wraps on its side, never cut off', () => {
+        const matrix = courtWorkMatrix();
+        const long = 'Working with people convicted of sexual offences and the victims of their offending';
+        matrix.modules = Array.from({ length: 12 }, (_, index) => ({ ...matrix.modules[0], name: `Module${index + 1}`, title: `${long} ${index + 1}` }));
+        const wide = renderMatrix(matrix);
+        expect(wide.match(/class="module-title"/g)).toHaveLength(12);
+        expect(wide).toContain(`<span class="module-title">${long} 12</span>`);
+        const style = renderCoveragePage(wide, { nonce: NONCE, title: 't' });
+        const moduleLink = style.slice(style.indexOf('.module-link {'), style.indexOf('}', style.indexOf('.module-link {')));
+        expect(moduleLink).toContain('white-space: normal');
+        expect(moduleLink).not.toMatch(/ellipsis|overflow: hidden/);
+    });
+
+    test('says so, rather than showing an empty table, when "Show only gaps" leaves nothing', () => {
+        const matrix = courtWorkMatrix();
+        matrix.groups.forEach(group => group.requirements.forEach(requirement => requirement.coveredBy = ['Risk']));
+        matrix.summary.covered = matrix.summary.total;
+        const complete = renderMatrix(matrix);
+        expect(complete).toContain('<p class="notice no-gaps-notice" role="status">Every requirement is covered: there are no gaps to show.');
+        expect(complete).toContain('<table class="matrix no-gaps">');
+        const page = renderCoveragePage(complete, { nonce: NONCE, title: 't' });
+        expect(page).toContain('body.gaps-only .no-gaps-notice { display: block; }');
+        // With gaps left, no notice; the sections and sources without a gap are hidden with their rows.
+        expect(html).not.toContain('no-gaps');
+        expect(html).toContain('<tbody class="required-by all-covered">');
+        expect(rows(html, 'source-row').filter(row => row.includes('all-covered')).length).toBeGreaterThan(0);
     });
 
     test('escapes every text from the server', () => {

@@ -91,7 +91,10 @@ const ALWAYS: Method[] = [
     { method: '$/setTrace', notification: true, valid: () => ({ value: 'off' }) },
     { method: 'workspace/didChangeWatchedFiles', notification: true, valid: ({ scratch }) => ({ changes: [{ uri: scratch, type: 2 }] }) },
     { method: 'workspace/didChangeConfiguration', notification: true, valid: () => ({ settings: { trainspec: { coverage: { severity: 'warning' } } } }), mutate: false },
-    { method: 'trainspec/coverageMatrix', valid: ({ programme }) => ({ uri: programme }) }
+    { method: 'trainspec/coverageMatrix', valid: ({ programme }) => ({ uri: programme }) },
+    // Every property is optional (without them, the tree is marked for no programme): only wrong types are malformed.
+    { method: 'trainspec/standardsTree', valid: () => ({}) },
+    { method: 'trainspec/addToCovers', valid: ({ programme }) => ({ textDocument: { uri: programme }, position: { line: 1, character: 4 }, item: 'RoSH.a' }) }
 ];
 
 /** A value of another JSON type than `value`, which no check can take for it. */

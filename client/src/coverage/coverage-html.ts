@@ -69,6 +69,11 @@ function renderHeader(matrix: CoverageMatrix): string {
     if (matrix.pathway) {
         facts.push(`pathway <code>${escapeHtml(matrix.pathway)}</code>`);
     }
+    const hours = matrix.modules.flatMap(module => (module.hours === undefined ? [] : [module.hours]));
+    if (hours.length > 0) {
+        const missing = matrix.modules.length - hours.length;
+        facts.push(`${hours.reduce((sum, each) => sum + each, 0)} hours in all${missing > 0 ? ` (${missing} ${missing === 1 ? 'module gives' : 'modules give'} no hours)` : ''}`);
+    }
     const gapText = gaps === 0 ? 'no gaps' : gaps === 1 ? '1 gap' : `${gaps} gaps`;
     const title = `<h1>${revealButton('programme', programme.name, escapeHtml(programme.title), 'heading-link', `Go to programme ${programme.name}`)}</h1>
 <p class="meta">${facts.join(' · ')}</p>`;
@@ -92,18 +97,34 @@ function renderTable(matrix: CoverageMatrix): string {
         const requirements = section.groups.flatMap(group => group.requirements);
         const covered = requirements.filter(requirement => requirement.coveredBy.length > 0).length;
         const sectionRow = `<tr class="required-by-row"><th scope="rowgroup" colspan="${columns}">Required by ${escapeHtml(section.requiredBy)} <span class="count">${covered} of ${requirements.length} covered</span></th></tr>`;
+        // "Show only gaps" hides the headings of a section or source with no gap along with its rows.
         const groupRows = section.groups.map(group =>
-            `<tr class="source-row"><th scope="rowgroup" colspan="${columns}">${escapeHtml(group.source)}</th></tr>`
+            `<tr class="source-row${allCovered(group.requirements) ? ' all-covered' : ''}"><th scope="rowgroup" colspan="${columns}">${escapeHtml(group.source)}</th></tr>`
             + group.requirements.map(requirement => renderRequirement(requirement, matrix.modules)).join(''));
-        return `<tbody class="required-by">${sectionRow}${groupRows.join('')}</tbody>`;
+        return `<tbody class="required-by${covered === requirements.length ? ' all-covered' : ''}">${sectionRow}${groupRows.join('')}</tbody>`;
     });
     const noModules = matrix.modules.length === 0 ? renderNotice('This programme has no modules yet, so every requirement is a gap.') : '';
-    return `${noModules}<table class="matrix">${head}${sections.join('')}</table>`;
+    const noGaps = matrix.summary.covered === matrix.summary.total;
+    // Shown by the stylesheet only while "Show only gaps" is on, in place of a table with no rows left.
+    const noGapsNotice = noGaps ? '<p class="notice no-gaps-notice" role="status">Every requirement is covered: there are no gaps to show. Untick "Show only gaps" to see the whole matrix.</p>' : '';
+    return `${noModules}${noGapsNotice}<table class="matrix${noGaps ? ' no-gaps' : ''}">${head}${sections.join('')}</table>`;
 }
 
+/**
+ * A module's column heading: its name and its whole title, turned on their side so that ten
+ * modules and more fit side by side (a long title wraps onto another line rather than being
+ * cut), and its hours across the foot. The tooltip has the whole title and the hours too.
+ */
 function renderModuleHeading(module: MatrixModule): string {
     const hours = module.hours === undefined ? '' : ` (${module.hours} hours)`;
-    return `<th scope="col" class="module-heading">${revealButton('module', module.name, escapeHtml(module.name), 'module-link', `${module.title}${hours}: go to module ${module.name}`)}</th>`;
+    const title = module.title ? `<span class="module-title">${escapeHtml(module.title)}</span>` : '';
+    const label = `<span class="module-name">${escapeHtml(module.name)}</span>${title}`;
+    const hoursCell = `<span class="module-hours">${module.hours === undefined ? 'no hours' : `${module.hours} h`}</span>`;
+    return `<th scope="col" class="module-heading">${revealButton('module', module.name, label, 'module-link', `${module.title}${hours}: go to module ${module.name}`)}${hoursCell}</th>`;
+}
+
+function allCovered(requirements: MatrixRequirement[]): boolean {
+    return requirements.every(requirement => requirement.coveredBy.length > 0);
 }
 
 function renderRequirement(requirement: MatrixRequirement, modules: MatrixModule[]): string {

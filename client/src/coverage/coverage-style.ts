@@ -42,10 +42,20 @@ table.matrix { border-collapse: separate; border-spacing: 0; margin-top: 4px; }
 .matrix thead th { position: sticky; top: 0; z-index: 1; vertical-align: bottom; background-color: var(--vscode-editor-background); }
 .requirement-heading { text-align: left; }
 .module-heading { font-weight: normal; }
+.module-heading { vertical-align: bottom; }
 .module-link {
+    display: block; margin: 0 auto;
     writing-mode: vertical-rl; transform: rotate(180deg);
-    max-height: 12em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+    /* A long title wraps onto a further line (a further column, on its side), never cut off. */
+    max-height: 16em; white-space: normal; overflow-wrap: anywhere; line-height: 1.25;
 }
+.module-name { display: block; font-weight: 600; }
+.module-title { display: block; color: var(--vscode-descriptionForeground); font-size: 0.9em; }
+.module-link:hover .module-title { color: inherit; }
+.module-hours { display: block; margin-top: 4px; font-size: 0.85em; white-space: nowrap; text-align: center; color: var(--vscode-descriptionForeground); }
+.no-gaps-notice { display: none; }
+body.gaps-only .no-gaps-notice { display: block; }
+body.gaps-only table.matrix.no-gaps, body.gaps-only tbody.all-covered, body.gaps-only tr.source-row.all-covered { display: none; }
 .required-by-row th {
     padding-top: 16px; text-align: left; font-size: 1.1em;
     color: var(--vscode-sideBarSectionHeader-foreground, var(--vscode-foreground));

@@ -7,6 +7,8 @@ import { registerCoverageMatrixRequest } from './coverage-matrix-request.js';
 import { registerCoverageReportRequest } from './coverage-report-request.js';
 import { DefaultCoverageReportBuilder, type CoverageReportBuilder } from '../report/coverage-report-builder.js';
 import { registerServerStatusNotification } from './server-status-notification.js';
+import { DefaultStandardsTreeBuilder, type StandardsTreeBuilder } from './standards-tree-builder.js';
+import { registerStandardsTreeRequests } from './standards-tree-request.js';
 import { TrainSpecCodeActionProvider } from './trainspec-code-action-provider.js';
 import { TrainSpecFormatter } from './trainspec-formatter.js';
 
@@ -14,6 +16,7 @@ import { TrainSpecFormatter } from './trainspec-formatter.js';
 export interface AuthoringAddedServices {
     authoring: {
         CoverageMatrixBuilder: CoverageMatrixBuilder;
+        StandardsTreeBuilder: StandardsTreeBuilder;
         CoverageReportBuilder: CoverageReportBuilder;
     };
 }
@@ -27,17 +30,19 @@ export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumService
     },
     authoring: {
         CoverageMatrixBuilder: services => new DefaultCoverageMatrixBuilder(services),
+        StandardsTreeBuilder: services => new DefaultStandardsTreeBuilder(services),
         CoverageReportBuilder: services => new DefaultCoverageReportBuilder(services)
     }
 };
 
 /**
  * Starts what the language server offers beyond Langium's own handlers: the coverage
- * matrix request, the `trainspec/status` notification and following the editor's
+ * matrix and standards browser requests, the `trainspec/status` notification and following the editor's
  * `trainspec` settings. Call it after `startLanguageServer`.
  */
 export function startAuthoringFeatures(shared: TrainSpecSharedServices): void {
     registerCoverageMatrixRequest(shared);
+    registerStandardsTreeRequests(shared);
     registerCoverageReportRequest(shared);
     registerServerStatusNotification(shared);
     // Record the dependency edges as the workspace is first built, not on the first edit.

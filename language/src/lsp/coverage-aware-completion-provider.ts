@@ -3,7 +3,7 @@ import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions,
     type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
-import { CompletionList, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { itemTitle } from '../catalogue/item-descriptions.js';
 import type { CoverageAnalysis } from '../coverage/coverage-analysis.js';
@@ -12,6 +12,7 @@ import { isModule, isProgramme, isSkillSet, type Module, type Programme } from '
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { isWholeFileError } from '../workspace/resilient-document-factory.js';
 import { isCatalogueItem, itemDetails } from './item-markdown.js';
+import { KEYWORD_SNIPPETS } from './keyword-snippets.js';
 import { ResilientCompletionProvider } from './resilient-completion-provider.js';
 
 /** Shown after the name of a requirement that no module of the programme covers yet. */
@@ -47,6 +48,23 @@ export class CoverageAwareCompletionProvider extends ResilientCompletionProvider
         this.coverage = services.shared.coverage.CoverageAnalysis;
         this.usage = services.shared.coverage.ItemUsage;
         this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /** The snippet of a keyword that has one comes first (sort text '0'), above standards and the bare keyword ('1'). */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): ReturnType<DefaultCompletionProvider['completionForKeyword']> {
+        const snippet = KEYWORD_SNIPPETS[keyword.value];
+        if (snippet && this.clientCapabilities?.completionItem?.snippetSupport && this.filterKeyword(context, keyword)) {
+            acceptor(context, {
+                label: keyword.value,
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.detail,
+                documentation: snippet.documentation,
+                insertText: snippet.body,
+                insertTextFormat: InsertTextFormat.Snippet,
+                sortText: '0'
+            });
+        }
+        return super.completionForKeyword(context, keyword, acceptor);
     }
 
     /** A file that was refused as a whole (not text, nested too deeply) was not parsed, and has nothing to complete. */

@@ -7,7 +7,7 @@ import type { CoverageLabels } from '../coverage/coverage-labels.js';
 import type { ItemUsage } from '../coverage/item-usage.js';
 import {
     isArea, isCoverable, isFramework, isModule, isProgramme, isRequirable, isRole, isSkillSet, isSourceDocument, isUnit,
-    type Coverable, type Framework, type Module, type Programme, type Requirable, type Role, type SourceDocument
+    type Coverable, type Framework, type Module, type Programme, type Requirable, type Role, type SkillSet, type SourceDocument
 } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { declarationLink, escapeMarkdown, heading, isCatalogueItem, itemMarkdown, plural } from './item-markdown.js';
@@ -66,7 +66,8 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
             return [...itemMarkdown(node, name), ...this.roleRequirements(node)];
         }
         if (isCoverable(node) && programmes.length > 0) {
-            return [...itemMarkdown(node, name), ...this.itemFacts(node), ...programmes.map(programme => this.usageIn(programme, node))];
+            const units = isSkillSet(node) ? programmes.map(programme => this.unitsCoveredIn(programme, node)) : [];
+            return [...itemMarkdown(node, name), ...this.itemFacts(node), ...programmes.map(programme => this.usageIn(programme, node)), ...units];
         }
         if (isRequirable(node)) {
             return [...itemMarkdown(node, name), ...this.itemUsage(node)];
@@ -107,8 +108,30 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
             const units = this.usage.unitsOf(item);
             return units.length > 0 ? [`**Units:** ${units.map(shownName).join(', ')}`] : [];
         }
-        const areas = isUnit(item) ? this.usage.areasListing(item) : [];
-        return areas.length > 0 ? [`**Pathways:** ${areas.map(shownName).join(', ')}`] : [];
+        if (!isUnit(item)) {
+            return [];
+        }
+        const facts: string[] = [];
+        const skillSet = item.skillSet?.ref;
+        if (skillSet) {
+            const title = skillSet.title ? ` — ${escapeMarkdown(skillSet.title)}` : '';
+            facts.push(`**Skill set:** \`${shownName(skillSet)}\`${title}`);
+        }
+        const areas = this.usage.areasListing(item);
+        if (areas.length > 0) {
+            facts.push(`**Pathways:** ${areas.map(shownName).join(', ')}`);
+        }
+        return facts;
+    }
+
+    /** 'Units covered in Case managers: AssessRiskOfHarm (by Risk)': which units of the set meet its requirement there. */
+    protected unitsCoveredIn(programme: Programme, skillSet: SkillSet): string {
+        const covered = this.usage.unitsOf(skillSet).flatMap(unit => {
+            const modules = this.usage.inProgramme(programme, unit).coveredBy;
+            return modules.length > 0 ? [`${shownName(unit)} (by ${modules.map(declarationLink).join(', ')})`] : [];
+        });
+        const programmeName = escapeMarkdown(titleOf(programme) ?? shownName(programme));
+        return `**Units covered in ${programmeName}:** ${covered.length > 0 ? covered.join(', ') : 'none yet'}`;
     }
 
     /** 'In Court team: required by Probation Officer (through …); covered by Risk': what the programme's diagnostics and lenses count. */

@@ -1,5 +1,6 @@
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
-import type { TextEdit } from 'vscode-languageserver';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { Module } from '../generated/ast.js';
 import { INDENT } from './trainspec-formatter.js';
 
 /**
@@ -22,6 +23,21 @@ export function appendToList(node: AstNode, lastItem: CstNode, name: string): Do
     const document = AstUtils.getDocument(node);
     const at = document.textDocument.positionAt(lastItem.end);
     return { document, edit: { range: { start: at, end: at }, newText: `, ${name}` } };
+}
+
+/** The edits as one workspace edit, grouped by document. */
+export function workspaceEdit(...edits: DocumentEdit[]): WorkspaceEdit {
+    const changes: Record<string, TextEdit[]> = {};
+    for (const { document, edit } of edits) {
+        (changes[document.uri.toString()] ??= []).push(edit);
+    }
+    return { changes };
+}
+
+/** `name` added to the module's `covers`: after the last standard it lists, or as a new `covers` line. */
+export function addToCovers(module: Module, name: string): DocumentEdit | undefined {
+    const last = module.covers.at(-1)?.$refNode;
+    return last ? appendToList(module, last, name) : insertAtEndOfBlock(module, [`covers ${name}`]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type IndexManager, type LangiumDocument, type NameProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import { itemPhrase, nameOf, titledPhrase } from '../catalogue/item-descriptions.js';
 import { originId, type CoverageAnalysis, type ProgrammeCoverage, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
@@ -9,7 +9,7 @@ import { Area, isArea, isModule, isProgramme, isSkillSet, type Coverable, type P
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import { dataString, dataStrings } from '../validation/diagnostic-data.js';
-import { appendToList, insertAtEndOfBlock, insertLineAfter, type DocumentEdit } from './spec-edits.js';
+import { addToCovers, appendToList, insertAtEndOfBlock, insertLineAfter, workspaceEdit } from './spec-edits.js';
 
 /** The placeholder hours of a new module stub: valid, and plainly a number to fill in. */
 export const STUB_HOURS = 1;
@@ -105,9 +105,7 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         for (const item of this.meetingItems(coverage, gap.item).slice(0, UNITS_OFFERED)) {
             const name = this.names.getName(item)!;
             for (const module of coverage.modules) {
-                const edit = module.covers.length > 0
-                    ? appendToList(module, module.covers[module.covers.length - 1].$refNode!, name)
-                    : insertAtEndOfBlock(module, [`covers ${name}`]);
+                const edit = addToCovers(module, name);
                 if (edit) {
                     actions.push(this.quickFix(`Add ${itemPhrase(item)} to ${titledPhrase(module)}`, diagnostic, workspaceEdit(edit)));
                 }
@@ -237,14 +235,6 @@ export class TrainSpecCodeActionProvider implements CodeActionProvider {
         }
         return name;
     }
-}
-
-function workspaceEdit(...edits: DocumentEdit[]): WorkspaceEdit {
-    const changes: Record<string, TextEdit[]> = {};
-    for (const { document, edit } of edits) {
-        (changes[document.uri.toString()] ??= []).push(edit);
-    }
-    return { changes };
 }
 
 function rangeEquals(a: Range, b: Range): boolean {

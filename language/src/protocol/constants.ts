@@ -21,7 +21,15 @@ export const Commands = {
     /** Saves a coverage report (HTML, Markdown or CSV); the coverage view invokes it with [documentUri, programmeName]. */
     exportReport: 'trainspec.exportReport',
     restartServer: 'trainspec.restartServer',
-    showOutput: 'trainspec.showOutput'
+    showOutput: 'trainspec.showOutput',
+    /** Opens the walkthrough's example programme as a new, unsaved spec. */
+    openExample: 'trainspec.openExample',
+    /** The standards browser's commands (its view is `trainspec.standards`). */
+    findStandard: 'trainspec.standards.find',
+    chooseProgramme: 'trainspec.standards.chooseProgramme',
+    refreshStandards: 'trainspec.standards.refresh',
+    /** Adds a standard (a node of the view) to the `covers` of the module at the cursor. */
+    addStandardToModule: 'trainspec.standards.addToModule'
 } as const;
 
 /** The language ids of programme specs (.tspec) and standards catalogues (.nos), as package.json declares them. */

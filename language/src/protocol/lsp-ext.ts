@@ -1,5 +1,6 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matrix.js';
+import type { AddToCoversParams, AddToCoversResult, StandardsTreeParams, StandardsTreeResult } from './standards-tree.js';
 import type { CoverageReportParams, CoverageReportResult } from './coverage-report.js';
 
 /**
@@ -10,6 +11,12 @@ import type { CoverageReportParams, CoverageReportResult } from './coverage-repo
 
 /** `trainspec/coverageMatrix`: the coverage matrices of the programmes in one document. */
 export const CoverageMatrixRequest = new RequestType<CoverageMatrixParams, CoverageMatrixResult, void>('trainspec/coverageMatrix');
+
+/** `trainspec/standardsTree`: the library and workspace catalogues as a tree, marked with the coverage of the programme at the cursor. */
+export const StandardsTreeRequest = new RequestType<StandardsTreeParams, StandardsTreeResult, void>('trainspec/standardsTree');
+
+/** `trainspec/addToCovers`: the edit that adds a standard to the `covers` of the module at the cursor. */
+export const AddToCoversRequest = new RequestType<AddToCoversParams, AddToCoversResult, void>('trainspec/addToCovers');
 
 /** `trainspec/coverageReport`: the coverage report (HTML, Markdown, CSV or JSON) of a document's programmes, or of the workspace's. */
 export const CoverageReportRequest = new RequestType<CoverageReportParams, CoverageReportResult, void>('trainspec/coverageReport');

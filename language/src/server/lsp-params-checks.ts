@@ -9,7 +9,7 @@ import {
     TypeHierarchyPrepareRequest, TypeHierarchySubtypesRequest, TypeHierarchySupertypesRequest, WillSaveTextDocumentNotification,
     WillSaveTextDocumentWaitUntilRequest, WorkDoneProgressCancelNotification, WorkspaceSymbolRequest, WorkspaceSymbolResolveRequest
 } from 'vscode-languageserver-protocol';
-import { CoverageMatrixRequest, CoverageReportRequest } from '../protocol/lsp-ext.js';
+import { AddToCoversRequest, CoverageMatrixRequest, CoverageReportRequest, StandardsTreeRequest } from '../protocol/lsp-ext.js';
 import { REPORT_FORMATS } from '../report/coverage-report.js';
 import {
     anything, arrayOf, boolean, either, integer, nullable, object, oneOf, optional, string, uinteger, uri, type Check
@@ -118,5 +118,7 @@ export const LSP_PARAMS_CHECKS: Readonly<Record<string, Check>> = {
 
     // TrainSpec's own (lsp-ext.ts)
     [CoverageMatrixRequest.method]: object({ uri }),
+    [StandardsTreeRequest.method]: object({ uri: optional(uri), position: optional(position), programme: optional(string) }),
+    [AddToCoversRequest.method]: object({ textDocument, position, item: string }),
     [CoverageReportRequest.method]: object({ format: oneOf(...REPORT_FORMATS), uri: optional(uri), programme: optional(string) })
 };

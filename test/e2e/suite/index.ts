@@ -141,6 +141,39 @@ test('completion ranks the uncovered requirements of the programme first', async
     assert(uncovered.every(id => firstThree.includes(id)), `the first items are ${ordered.slice(0, 8).join(', ')}; expected the uncovered ${uncovered.join(', ')}`);
 });
 
+test('typing `programme` and pressing Tab writes the programme snippet, which ends in `covers` with standards offered', async () => {
+    requireActivated();
+    const document = await vscode.workspace.openTextDocument({ language: 'trainspec', content: 'progr' });
+    const editor = await vscode.window.showTextDocument(document);
+    const end = document.positionAt(document.getText().length);
+    let first: vscode.CompletionItem | undefined;
+    const sortKey = (item: vscode.CompletionItem): string => item.sortText ?? labelOf(item);
+    await waitFor('the programme snippet first in the completion list', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+        first = [...(list?.items ?? [])].filter(item => labelOf(item).startsWith('progr')).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))[0];
+        return first?.kind === vscode.CompletionItemKind.Snippet ? true : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 250, describe: () => JSON.stringify(first) });
+    // What Tab on the first suggestion does: insert its snippet over the typed word.
+    const snippet = first!.insertText;
+    assert(snippet instanceof vscode.SnippetString, `the programme suggestion inserts ${JSON.stringify(snippet)}, not a snippet`);
+    await editor.insertSnippet(snippet, new vscode.Range(new vscode.Position(0, 0), end));
+    assert(/^programme ProgrammeName "Programme title" \{/.test(document.getText()), `the snippet wrote:\n${document.getText()}`);
+    // Tab through the placeholders (name, title, role, pathway, module …) to the snippet's end.
+    const atCovers = (): boolean => document.lineAt(editor.selection.active.line).text.trimEnd().endsWith('covers');
+    for (let tab = 0; tab < 12 && !atCovers(); tab++) {
+        await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    }
+    const cursor = editor.selection.active;
+    assert(atCovers(), `the cursor ends on '${document.lineAt(cursor.line).text}', not after covers`);
+    let labels: string[] = [];
+    await waitFor('standards offered after covers', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, cursor);
+        labels = (list?.items ?? []).map(labelOf);
+        return labels.includes('PsoAssessRisk') ? true : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 250, describe: () => `${labels.length} items: ${labels.slice(0, 20).join(', ')}` });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}, 90_000);
+
 test('quick fix replaces the misspelt reference and its diagnostic goes away', async () => {
     requireActivated();
     const uri = programme.uri;
@@ -208,6 +241,26 @@ test('the TrainSpec: Show Coverage command opens a webview', async () => {
     report(`      coverage view: tab '${tab.label}', viewType '${input.viewType}'`);
     assert(/coverage/i.test(tab.label) || /coverage/i.test(input.viewType), `the webview tab '${tab.label}' (${input.viewType}) is not the coverage view`);
 });
+
+test('the walkthrough\'s example opens with its gaps, and the standards browser adds a standard to the module at the cursor', async () => {
+    requireActivated();
+    await vscode.commands.executeCommand('trainspec.openExample');
+    const editor = vscode.window.activeTextEditor;
+    assert(editor && editor.document.languageId === 'trainspec' && editor.document.isUntitled, 'TrainSpec: Open Example Programme did not open an unsaved spec');
+    const document = editor.document;
+    assert(document.getText().includes('programme ExamplePso'), `the example is not the walkthrough's:\n${document.getText().slice(0, 300)}`);
+    const gap = (): vscode.Diagnostic | undefined => vscode.languages.getDiagnostics(document.uri).find(d => d.message.includes('PsoDevelopSelf'));
+    await waitFor('the example\'s PsoDevelopSelf gap', () => gap(), { timeoutMs: 60_000, describe: () => describeDiagnostics(document.uri) });
+    // The cursor in module Policy; the view's command, as its inline button runs it on a standard.
+    const inPolicy = positionOf(document, 'covers KnowledgeOfPolicy');
+    editor.selection = new vscode.Selection(inPolicy, inPolicy);
+    await vscode.commands.executeCommand('trainspec.standards.focus');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('trainspec.standards.addToModule', { id: 'PsoDevelopSelf', kind: 'PQF outcome', title: '', text: '', source: '', coverable: true, builtin: true, location: { uri: 'builtin:/pqf-leaflet.nos', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } });
+    await waitFor('PsoDevelopSelf in the covers of Policy', () => (document.getText().includes('covers KnowledgeOfPolicy, UnderstandingOfOffending, PsoDevelopSelf') ? true : undefined), { timeoutMs: 20_000, describe: () => document.getText() });
+    await waitFor('the gap to go away', () => (gap() ? undefined : true), { timeoutMs: 30_000, describe: () => describeDiagnostics(document.uri) });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}, 120_000);
 
 test('TrainSpec: Export Coverage Report… saves the report that trainspec report writes', async () => {
     requireActivated();

@@ -6,7 +6,8 @@
 //
 //   node out/e2e/ui-test.mjs          (TRAINSPEC_VSIX=path overrides the .vsix)
 //
-// Screenshots go to test-output/e2e/ (problems.png, hover.png, coverage.png; failure.png when a
+// Screenshots go to test-output/e2e/ (problems.png, hover.png, coverage.png, standards.png,
+// walkthrough.png, syntax-error.png; failure.png when a
 // step fails). With TRAINSPEC_UPDATE_SCREENSHOTS=1 a fully successful run also copies them to
 // client/images/ for the READMEs; a plain test run never changes tracked files.
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,10 @@ const STEP_TIMEOUT_MS = 60_000;
 const screenshots = {
     problems: join(outputDir, 'problems.png'),
     hover: join(outputDir, 'hover.png'),
-    coverage: join(outputDir, 'coverage.png')
+    coverage: join(outputDir, 'coverage.png'),
+    standards: join(outputDir, 'standards.png'),
+    walkthrough: join(outputDir, 'walkthrough.png'),
+    syntaxError: join(outputDir, 'syntax-error.png')
 };
 
 let currentStep = 'setup';
@@ -167,6 +171,89 @@ async function main(): Promise<number> {
             return text;
         });
         log(`  coverage view: ${JSON.stringify(coverage.slice(0, 300))}`);
+
+        const standards = await step('open the Standards view from the activity bar and hover a gap', async () => {
+            await runCommand(p, 'Focus on Standards View');
+            const view = p.locator('.pane', { has: p.locator('.pane-header', { hasText: /standards/i }) });
+            // The programme at the cursor is the example's: the view's title says so, and its standards are ticked or marked as gaps.
+            await view.locator('.monaco-list-row', { hasText: 'PQF' }).first().waitFor({ timeout: 90_000 });
+            await p.locator('.part.sidebar', { hasText: /for PSO Diploma/ }).waitFor();
+            await view.locator('.monaco-list-row .codicon-pass-filled').first().waitFor();
+            const gap = view.locator('.monaco-list-row', { hasText: 'PsoDevelopSelf' }).first();
+            await gap.locator('.codicon-circle-large-outline').waitFor();
+            await gap.hover();
+            const tooltip = p.locator('.monaco-hover, .workbench-hover', { hasText: 'develop own knowledge and skills' }).first();
+            await tooltip.waitFor({ state: 'visible' });
+            await settled(tooltip);
+            const rows = (await view.locator('.monaco-list-row').allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim());
+            await p.screenshot({ path: screenshots.standards });
+            return { rows, tooltip: (await tooltip.innerText()).replace(/\s+/g, ' ').trim() };
+        });
+        log(`  standards view: ${JSON.stringify(standards.rows.slice(0, 12))}`);
+        log(`  tooltip: ${JSON.stringify(standards.tooltip)}`);
+
+        await step('open the Getting Started walkthrough', async () => {
+            await p.mouse.move(900, 700);
+            await p.keyboard.press('Escape');
+            // The whole window for the walkthrough, so that it shows each step's Markdown beside the steps.
+            await runCommand(p, 'View: Close All Editor Groups');
+            await p.keyboard.press('Control+B');
+            await p.locator('.part.sidebar').waitFor({ state: 'hidden' });
+            // Not runCommand: this command opens a second quick pick, of walkthroughs.
+            await p.keyboard.press('F1');
+            await p.locator('.quick-input-widget input').fill('>Welcome: Open Walkthrough');
+            await p.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor();
+            await p.keyboard.press('Enter');
+            const pick = p.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with TrainSpec' }).first();
+            await pick.waitFor();
+            await pick.click();
+            await p.locator('.gettingStartedContainer', { hasText: 'Open a programme' }).first().waitFor();
+            await p.locator('.gettingStartedContainer', { hasText: 'Fix a gap with a quick fix' }).first().waitFor();
+            // The step's Markdown is shown in a webview of its own.
+            await waitFor('the step\'s Markdown', async () => {
+                for (const frame of p.frames()) {
+                    const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+                    if (text.includes('Open one of your own')) {
+                        return true;
+                    }
+                }
+                return undefined;
+            }, { timeoutMs: 30_000 });
+            await p.screenshot({ path: screenshots.walkthrough });
+        });
+
+        const syntaxProblems = await step('type `hours thirty` and read the syntax error', async () => {
+            // Close the walkthrough (its Markdown, a webview, would keep the keyboard), then Ctrl+P from the workbench.
+            await p.mouse.click(150, 120); // a blank part of the walkthrough's page, outside its Markdown
+            await runCommand(p, 'View: Close All Editor Groups');
+            await p.locator('.gettingStartedContainer').waitFor({ state: 'hidden' });
+            await p.keyboard.press('Control+P');
+            const input = p.locator('.quick-input-widget input');
+            await input.waitFor();
+            await input.fill('programme.tspec');
+            await p.locator('.quick-input-list .monaco-list-row', { hasText: 'programme.tspec' }).first().waitFor();
+            await p.keyboard.press('Enter');
+            await p.locator('.monaco-editor .view-lines', { hasText: 'DraftProgrammesPso' }).first().waitFor();
+            const line = readFileSync(join(workspace, 'programme.tspec'), 'utf8').split('\n').findIndex(text => text.includes('hours 30')) + 1;
+            await p.keyboard.press('Control+G');
+            await p.locator('.quick-input-widget input').fill(`:${line}`);
+            await p.keyboard.press('Enter');
+            await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+            await p.keyboard.press('End');
+            await p.keyboard.press('Backspace');
+            await p.keyboard.press('Backspace');
+            await p.keyboard.type('thirty');
+            await p.locator('.monaco-editor .view-line', { hasText: 'hours thirty' }).first().waitFor();
+            await p.keyboard.press('Control+Shift+M');
+            const row = p.locator('.markers-panel .monaco-list-row', { hasText: /thirty|hours/ }).first();
+            await row.waitFor({ timeout: 60_000 });
+            const rows = (await p.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim());
+            await p.screenshot({ path: screenshots.syntaxError });
+            return rows;
+        });
+        for (const row of syntaxProblems) {
+            log(`  after the slip: ${row}`);
+        }
 
         log(`screenshots: ${Object.values(screenshots).join(', ')}`);
         if (process.env.TRAINSPEC_UPDATE_SCREENSHOTS === '1') {

@@ -1,7 +1,8 @@
 import { expectCompletion } from 'langium/test';
-import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { DefaultCoverageAnalysis } from '../../../language/src/coverage/coverage-analysis.js';
+import { KEYWORD_SNIPPETS } from '../../../language/src/lsp/keyword-snippets.js';
 import { MEETS_SKILL_SET, NOT_YET_COVERED } from '../../../language/src/lsp/coverage-aware-completion-provider.js';
 import { positionIn } from '../../support/lsp-positions.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
@@ -252,5 +253,45 @@ describe('completion in a long file', () => {
         const target = await TestWorkspace.create({ 'deep.tspec': 'programme A "x" {\n'.repeat(2000) });
         const deep = await completeCounting(target, 'deep.tspec', 'programme A "x" {\n', 3);
         expect(deep).toEqual({ labels: [], tokens: 0 });
+    });
+});
+
+describe('keyword snippets', () => {
+    /** Completes at `<|>` in a fresh workspace whose client says whether it supports snippets. */
+    async function completeWith(snippetSupport: boolean, text: string): Promise<CompletionItem[]> {
+        const fresh = await TestWorkspace.create({});
+        // As the language server does when an editor connects.
+        await fresh.services.shared.lsp.LanguageServer.initialize({ processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport } } } } });
+        let items: CompletionItem[] = [];
+        await expectCompletion(fresh.services.spec)({ text, index: 0, assert: list => items = sorted(list), disposeAfterCheck: true });
+        return items;
+    }
+
+    test('typing `programme` offers the programme snippet first, above the bare keyword', async () => {
+        const items = (await completeWith(true, 'progr<|>')).filter(item => item.label === 'programme');
+        expect(items.map(item => [item.kind, item.insertTextFormat])).toEqual([[CompletionItemKind.Snippet, InsertTextFormat.Snippet], [CompletionItemKind.Keyword, undefined]]);
+        expect(items[0].textEdit?.newText).toBe(KEYWORD_SNIPPETS.programme.body);
+    });
+
+    test('inside a programme, `module` offers the module snippet first of everything', async () => {
+        const [first] = await completeWith(true, 'programme P "P" {\n    prepares PO\n    mod<|>\n}');
+        expect(first).toMatchObject({ label: 'module', kind: CompletionItemKind.Snippet, detail: 'New module' });
+    });
+
+    test('each snippet ends in the covers list, where completion offers the standards', async () => {
+        for (const snippet of Object.values(KEYWORD_SNIPPETS)) {
+            expect(snippet.body).toMatch(/covers \$0\n/);
+            // Numbered tab stops, one each, in order.
+            const stops = [...snippet.body.matchAll(/\$\{(\d+)/g)].map(match => Number(match[1]));
+            expect(stops).toEqual(stops.map((_, index) => index + 1));
+        }
+        const written = KEYWORD_SNIPPETS.module.body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace('$0', '<|>');
+        const items = await completeWith(true, written);
+        expect(items.map(item => item.label)).toContain('RoSH.a');
+    });
+
+    test('a client without snippet support gets the keyword alone', async () => {
+        const items = (await completeWith(false, 'progr<|>')).filter(item => item.label === 'programme');
+        expect(items.map(item => item.kind)).toEqual([CompletionItemKind.Keyword]);
     });
 });

@@ -87,6 +87,7 @@ describe('hover on a standard', () => {
             '**Required by:** Case manager (any unit of the core skill set "Case Management/ Technical/Specialist skills"), '
                 + 'High risk case manager (any unit of the core skill set "Case Management/ Technical/Specialist skills"), '
                 + 'Specialist: Case/Offender Management/Supervision, Specialist: Court Work, Specialist: Programmes',
+            '**Skill set:** `CaseManagementSkills` — Case Management/ Technical/Specialist skills',
             '**Pathways:** OffenderManagement, CourtWork, Programmes',
             '**Covered by:** [Reports](file:///workspace/modules.tspec#L1)'
         ].join('\n\n'));
@@ -184,7 +185,23 @@ describe('hover on a standard in a case manager\'s programme: the skill-set rule
     test('a skill set listed by name is not met by it: no module covers it yet, as the diagnostic says', async () => {
         const paragraphs = await hoverInCases('DiversitySkills');
         expect(paragraphs).toContain('**Units:** PromoteEqualityAndDiversity');
-        expect(paragraphs.at(-1)).toBe('**In Case managers:** required by Case manager; no module covers it yet');
+        expect(paragraphs.at(-2)).toBe('**In Case managers:** required by Case manager; no module covers it yet');
+        expect(paragraphs.at(-1)).toBe('**Units covered in Case managers:** none yet');
+    });
+
+    test('a skill set says which of its units the programme covers, and by which modules', async () => {
+        await workspace.write('cases.tspec', CASES.replace('DiversitySkills', 'DiversitySkills, RiskSkills'));
+        try {
+            const paragraphs = (await hoverIn('cases.tspec', 'RiskSkills'))?.split('\n\n') ?? [];
+            expect(paragraphs.at(-1)).toBe(`**Units covered in Case managers:** AssessRiskOfHarm (by [Risk](${CASES_URI}#L3))`);
+        } finally {
+            await workspace.delete('cases.tspec');
+        }
+    });
+
+    test('a unit names its skill set', async () => {
+        const paragraphs = await hoverInCases('AssessRiskOfHarm');
+        expect(paragraphs).toContain('**Skill set:** `RiskSkills` — Risk');
     });
 });
 
