@@ -8,9 +8,9 @@ import { elementsNamed, parseXml } from '../support/xml.js';
 
 /** What `trainspec check examples/incomplete` prints for each of its four findings, from the repository. */
 const INCOMPLETE_FINDINGS = [
-    'examples/incomplete/programme.tspec:5:14 warning No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills" [uncovered-requirement]',
-    'examples/incomplete/programme.tspec:5:14 warning No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour." [uncovered-requirement]',
-    'examples/incomplete/programme.tspec:6:13 warning No module covers DeliverAccreditedProgrammes, which the Programmes pathway requires: "Deliver accredited programmes" [uncovered-requirement]',
+    'examples/incomplete/programme.tspec:5:14 warning No module covers the PQF outcome "develop own knowledge and skills", which Probation Services Officer requires. [uncovered-requirement]',
+    'examples/incomplete/programme.tspec:5:14 warning No module covers the PQF outcome "Understanding of the causes of crime and management of offending behaviour.", which Probation Services Officer requires. [uncovered-requirement]',
+    'examples/incomplete/programme.tspec:6:13 warning No module covers the NOS unit "Deliver accredited programmes", which the Programmes pathway requires. [uncovered-requirement]',
     "examples/incomplete/programme.tspec:18:31 error Unknown standard 'AssesRiskOfHarm'. Did you mean 'AssessRiskOfHarm'? [unresolved-reference]"
 ];
 
@@ -158,9 +158,9 @@ describe('trainspec check report formats', () => {
             version: 1,
             files: [file],
             findings: [
-                { file, range: range(5, 14, 17), severity: 'warning', code: 'uncovered-requirement', item: 'PsoDevelopSelf', message: 'No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills"' },
-                { file, range: range(5, 14, 17), severity: 'warning', code: 'uncovered-requirement', item: 'UnderstandingOfOffending', message: 'No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour."' },
-                { file, range: range(6, 13, 23), severity: 'warning', code: 'uncovered-requirement', item: 'DeliverAccreditedProgrammes', message: 'No module covers DeliverAccreditedProgrammes, which the Programmes pathway requires: "Deliver accredited programmes"' },
+                { file, range: range(5, 14, 17), severity: 'warning', code: 'uncovered-requirement', item: 'PsoDevelopSelf', message: 'No module covers the PQF outcome "develop own knowledge and skills", which Probation Services Officer requires.' },
+                { file, range: range(5, 14, 17), severity: 'warning', code: 'uncovered-requirement', item: 'UnderstandingOfOffending', message: 'No module covers the PQF outcome "Understanding of the causes of crime and management of offending behaviour.", which Probation Services Officer requires.' },
+                { file, range: range(6, 13, 23), severity: 'warning', code: 'uncovered-requirement', item: 'DeliverAccreditedProgrammes', message: 'No module covers the NOS unit "Deliver accredited programmes", which the Programmes pathway requires.' },
                 { file, range: range(18, 31, 46), severity: 'error', code: 'unresolved-reference', message: "Unknown standard 'AssesRiskOfHarm'. Did you mean 'AssessRiskOfHarm'?" }
             ],
             summary: { files: 1, errors: 1, warnings: 3, information: 0 }
@@ -183,9 +183,9 @@ describe('trainspec check report formats', () => {
         expect(run.code).toBe(1);
         const file = 'file=examples/incomplete/programme.tspec';
         expect(lines(run.stdout)).toEqual([
-            `::warning ${file},line=5,col=14,endLine=5,endColumn=17,title=TrainSpec uncovered-requirement::No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills"`,
-            `::warning ${file},line=5,col=14,endLine=5,endColumn=17,title=TrainSpec uncovered-requirement::No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour."`,
-            `::warning ${file},line=6,col=13,endLine=6,endColumn=23,title=TrainSpec uncovered-requirement::No module covers DeliverAccreditedProgrammes, which the Programmes pathway requires: "Deliver accredited programmes"`,
+            `::warning ${file},line=5,col=14,endLine=5,endColumn=17,title=TrainSpec uncovered-requirement::No module covers the PQF outcome "develop own knowledge and skills", which Probation Services Officer requires.`,
+            `::warning ${file},line=5,col=14,endLine=5,endColumn=17,title=TrainSpec uncovered-requirement::No module covers the PQF outcome "Understanding of the causes of crime and management of offending behaviour.", which Probation Services Officer requires.`,
+            `::warning ${file},line=6,col=13,endLine=6,endColumn=23,title=TrainSpec uncovered-requirement::No module covers the NOS unit "Deliver accredited programmes", which the Programmes pathway requires.`,
             `::error ${file},line=18,col=31,endLine=18,endColumn=46,title=TrainSpec unresolved-reference::Unknown standard 'AssesRiskOfHarm'. Did you mean 'AssessRiskOfHarm'?`
         ]);
     });

@@ -38,9 +38,9 @@ const incomplete = readFileSync(join(REPO_ROOT, 'examples', 'incomplete', 'progr
 
 /** What the CLI reports for gap.tspec, a copy of examples/incomplete: still checked whatever else is wrong. */
 const GAP_FINDINGS = [
-    'gap.tspec:5:14 warning No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills" [uncovered-requirement]',
-    'gap.tspec:5:14 warning No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour." [uncovered-requirement]',
-    'gap.tspec:6:13 warning No module covers DeliverAccreditedProgrammes, which the Programmes pathway requires: "Deliver accredited programmes" [uncovered-requirement]',
+    'gap.tspec:5:14 warning No module covers the PQF outcome "develop own knowledge and skills", which Probation Services Officer requires. [uncovered-requirement]',
+    'gap.tspec:5:14 warning No module covers the PQF outcome "Understanding of the causes of crime and management of offending behaviour.", which Probation Services Officer requires. [uncovered-requirement]',
+    'gap.tspec:6:13 warning No module covers the NOS unit "Deliver accredited programmes", which the Programmes pathway requires. [uncovered-requirement]',
     "gap.tspec:18:31 error Unknown standard 'AssesRiskOfHarm'. Did you mean 'AssessRiskOfHarm'? [unresolved-reference]"
 ];
 

@@ -154,7 +154,7 @@ describe('trainspec check --baseline', () => {
         writeFileSync(copy.file(path), text.replace(from, to));
     }
 
-    const GAP_WARNING = 'programme.tspec:14:14 warning No module covers PsoDevelopSelf';
+    const GAP_WARNING = 'programme.tspec:14:14 warning No module covers the PQF outcome "develop own knowledge and skills"';
     const GAP_OPENED = '    gap opened: PsoDevelopSelf "develop own knowledge and skills", required by Probation Officer (through Probation Services Officer)';
 
     test('nothing changed: says so after the text report, and exits 0', async () => {

@@ -47,14 +47,14 @@ describe('text from specs, catalogues and file names never reaches the output ra
 
     test('the text report: the gap quotes the catalogue\'s words, the syntax error the stray ESC', async () => {
         const lines = (await run('check')).stdout.split('\n');
-        expect(lines).toContain(`${SHOWN_NAME}:1:28 warning No module covers Evil, which Prank\\u{1B}[2K requires: "${SHOWN_TEXT}" [uncovered-requirement]`);
+        expect(lines).toContain(`${SHOWN_NAME}:1:28 warning No module covers the NOS unit "Evil \\u{9B}31m title", which Prank\\u{1B}[2K requires: "${SHOWN_TEXT}". [uncovered-requirement]`);
         expect(lines).toContain('stray.tspec:2:12 error The characters U+001B U+005B have no meaning in TrainSpec here: remove them, or put them inside a text in quotes. [syntax-error]');
     });
 
     test('--format json keeps the exact text, for machines', async () => {
         const report = JSON.parse((await run('check', '--format', 'json')).stdout) as { files: string[]; findings: Array<{ message: string }> };
         expect(report.files).toContain(SPEC_NAME);
-        expect(report.findings.map(finding => finding.message)).toContain('No module covers Evil, which Prank\u001b[2K requires: "Rings\u0007 and \u202eright-to-left"');
+        expect(report.findings.map(finding => finding.message)).toContain('No module covers the NOS unit "Evil \u009b31m title", which Prank\u001b[2K requires: "Rings\u0007 and \u202eright-to-left".');
     });
 
     test('trainspec standards shows titles and texts visibly', async () => {

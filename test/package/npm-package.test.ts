@@ -102,9 +102,9 @@ describe.each(NODES)('the installed bins under $label', ({ node }) => {
         const result = spawnSync('npx', ['--no', 'trainspec', 'check', 'specs'], { cwd: project, env: env(), encoding: 'utf8' });
         expect(result.stderr).toBe('');
         expect(result.stdout.split('\n')).toEqual([
-            `${SPEC_PATH}:5:14 warning No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills" [uncovered-requirement]`,
-            `${SPEC_PATH}:5:14 warning No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour." [uncovered-requirement]`,
-            `${SPEC_PATH}:6:13 warning No module covers DeliverAccreditedProgrammes, which the Programmes pathway requires: "Deliver accredited programmes" [uncovered-requirement]`,
+            `${SPEC_PATH}:5:14 warning No module covers the PQF outcome "develop own knowledge and skills", which Probation Services Officer requires. [uncovered-requirement]`,
+            `${SPEC_PATH}:5:14 warning No module covers the PQF outcome "Understanding of the causes of crime and management of offending behaviour.", which Probation Services Officer requires. [uncovered-requirement]`,
+            `${SPEC_PATH}:6:13 warning No module covers the NOS unit "Deliver accredited programmes", which the Programmes pathway requires. [uncovered-requirement]`,
             `${SPEC_PATH}:18:31 error Unknown standard 'AssesRiskOfHarm'. Did you mean 'AssessRiskOfHarm'? [unresolved-reference]`,
             '4 problems (1 error, 3 warnings) in 1 file.',
             ''

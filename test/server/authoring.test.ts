@@ -119,7 +119,7 @@ describe('authoring over the language server protocol', () => {
 
     test('a quick fix for a gap, applied, covers it', async () => {
         const diagnostics = await client.waitForDiagnostics(programme, withCode('uncovered-requirement'));
-        const gap = diagnostics.find(diagnostic => Diagnostic.getMessageString(diagnostic).includes('DeliverAccreditedProgrammes'))!;
+        const gap = diagnostics.find(diagnostic => (diagnostic.data as { item?: unknown } | undefined)?.item === 'DeliverAccreditedProgrammes')!;
         const actions = await client.connection.sendRequest(CodeActionRequest.type, {
             textDocument: { uri: programme }, range: gap.range, context: { diagnostics: [gap] }
         }) as CodeAction[];
@@ -134,8 +134,8 @@ describe('authoring over the language server protocol', () => {
         await client.openDocument(programme, programmeText);
         const after = await client.waitForDiagnostics(programme, found => found.length === 2);
         expect(after.map(Diagnostic.getMessageString)).toEqual([
-            'No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills"',
-            'No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour."'
+            'No module covers the PQF outcome "develop own knowledge and skills", which Probation Services Officer requires.',
+            'No module covers the PQF outcome "Understanding of the causes of crime and management of offending behaviour.", which Probation Services Officer requires.'
         ]);
     });
 

@@ -34,19 +34,19 @@ describe('trainspec-language-server --stdio', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: 'uncovered-requirement',
-                message: 'No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills"',
+                message: 'No module covers the PQF outcome "develop own knowledge and skills", which Probation Services Officer requires.',
                 range: { start: { line: 4, character: 13 }, end: { line: 4, character: 16 } }
             }),
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: 'uncovered-requirement',
-                message: 'No module covers UnderstandingOfOffending, which Probation Services Officer requires: "Understanding of the causes of crime and management of offending behaviour."',
+                message: 'No module covers the PQF outcome "Understanding of the causes of crime and management of offending behaviour.", which Probation Services Officer requires.',
                 range: { start: { line: 4, character: 13 }, end: { line: 4, character: 16 } }
             }),
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: 'uncovered-requirement',
-                message: 'No module covers DeliverAccreditedProgrammes, which the Programmes pathway requires: "Deliver accredited programmes"',
+                message: 'No module covers the NOS unit "Deliver accredited programmes", which the Programmes pathway requires.',
                 range: { start: { line: 5, character: 12 }, end: { line: 5, character: 22 } }
             }),
             expect.objectContaining({

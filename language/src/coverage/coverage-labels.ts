@@ -1,6 +1,6 @@
 import { UriUtils, type AstNode, type URI } from 'langium';
-import { itemTitle, shownName, titleOf } from '../catalogue/item-descriptions.js';
-import type { Area, Coverable, Role, SkillSet } from '../generated/ast.js';
+import { itemProvenance, itemText, itemTitle, kindLabel, shownName, titleOf, type CatalogueItem } from '../catalogue/item-descriptions.js';
+import { isCompetence, type Area, type Coverable, type Role, type SkillSet } from '../generated/ast.js';
 import type { CoverageTally, RequirementOrigin, TallySubject } from './coverage-analysis.js';
 import { nameList } from '../text/name-list.js';
 import type { RoleRequiring } from './item-usage.js';
@@ -17,6 +17,14 @@ export interface CoverageLabels {
     role(role: Role): string;
     /** 'the Court Work pathway'. */
     pathway(area: Area): string;
+    /** 'Court Work': a specialist area's title, as a list of pathways shows it. */
+    area(area: Area): string;
+    /**
+     * A standard as the standards name it, by kind and words: 'the PQF outcome "develop own knowledge and skills"',
+     * 'the NOS unit "Deliver accredited programmes"'; a lettered competence, which has no title, by
+     * section, letter and text: 'core competence 3.1 a "Explain the legal …"'.
+     */
+    standard(item: CatalogueItem): string;
     /** 'the core skill set "Risk"'. */
     skillSet(skillSet: SkillSet): string;
     /** 'Probation Officer (through Probation Services Officer)' or 'the Court Work pathway'. */
@@ -48,6 +56,22 @@ export class DefaultCoverageLabels implements CoverageLabels {
 
     pathway(area: Area): string {
         return `the ${labelOf(area)} pathway`;
+    }
+
+    area(area: Area): string {
+        return labelOf(area);
+    }
+
+    standard(item: CatalogueItem): string {
+        const kind = kindLabel(item.$type);
+        if (isCompetence(item)) {
+            const provenance = itemProvenance(item);
+            const text = itemText(item);
+            return [kind, provenance.section, provenance.letter, text && `"${text}"`].filter(part => part).join(' ');
+        }
+        const words = itemTitle(item) || itemText(item);
+        // An item whose words are still being typed is named by its name.
+        return words ? `the ${kind} "${words}"` : `the ${kind} ${shownName(item)}`;
     }
 
     skillSet(skillSet: SkillSet): string {

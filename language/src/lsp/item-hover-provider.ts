@@ -119,7 +119,7 @@ export class ItemHoverProvider extends AstNodeHoverProvider {
         }
         const areas = this.usage.areasListing(item);
         if (areas.length > 0) {
-            facts.push(`**Pathways:** ${areas.map(shownName).join(', ')}`);
+            facts.push(`**Pathways:** ${escapeMarkdown(areas.map(area => this.labels.area(area)).join(', '))}`);
         }
         return facts;
     }

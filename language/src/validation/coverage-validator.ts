@@ -1,9 +1,9 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import { itemText, nameOf, sentenceSubject, shownName } from '../catalogue/item-descriptions.js';
+import { itemText, itemTitle, nameOf, sentenceSubject } from '../catalogue/item-descriptions.js';
 import { originId, type RequirementOrigin, type RequirementStatus } from '../coverage/coverage-analysis.js';
 import type { CoverageLabels } from '../coverage/coverage-labels.js';
-import { isSkillSet, isSpec, type Module, type Programme, type TrainSpecAstType, type Unit } from '../generated/ast.js';
+import { isCompetence, isSkillSet, isSpec, type Module, type Programme, type TrainSpecAstType, type Unit } from '../generated/ast.js';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { severityOf } from '../workspace/trainspec-settings.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
@@ -48,7 +48,7 @@ export class CoverageValidator {
             const origin = gap.origins[0];
             const item = names.getName(gap.item);
             const units = isSkillSet(gap.item) ? this.services.shared.coverage.ItemUsage.unitsOf(gap.item) : [];
-            accept('warning', this.gapMessage(gap, item ?? shownName(gap.item)), {
+            accept('warning', this.gapMessage(gap), {
                 node: programme,
                 ...gapLocation(programme, origin),
                 code: DiagnosticCode.UncoveredRequirement,
@@ -98,14 +98,17 @@ export class CoverageValidator {
         });
     }
 
-    protected gapMessage(gap: RequirementStatus, name: string): string {
+    protected gapMessage(gap: RequirementStatus): string {
         const requiredBy = this.labels.originsRequire(gap.origins);
-        // An item whose words are still being typed is named without them.
         const text = itemText(gap.item);
-        const words = text ? `: "${text}"` : '';
         if (!isSkillSet(gap.item)) {
-            return `No module covers ${name}, which ${requiredBy}${words || '.'}`;
+            // The standard is named by its words; where its text says more than its title, the text is quoted too.
+            const title = isCompetence(gap.item) ? '' : itemTitle(gap.item);
+            const more = title && text && text !== title ? `: "${text}"` : '';
+            return `No module covers ${this.labels.standard(gap.item)}, which ${requiredBy}${more}.`;
         }
+        // An item whose words are still being typed is named without them.
+        const words = text ? `: "${text}"` : '';
         const units = this.services.shared.coverage.ItemUsage.unitsOf(gap.item);
         const meets = units.length > 0 ? ` Covering any one of its units meets it: ${this.labels.titles(units, UNITS_NAMED)}.` : '';
         return `No module covers a unit of ${this.labels.skillSet(gap.item)}, which ${requiredBy}${words}.${meets}`;

@@ -94,12 +94,13 @@ test('diagnostics: unresolved reference with a suggestion, and uncovered require
     const misspelt = positionOf(programme, 'AssesRiskOfHarm');
     assert(error.range.start.isEqual(misspelt), `the error starts at ${error.range.start.line + 1}:${error.range.start.character + 1}, not at the misspelt name (${misspelt.line + 1}:${misspelt.character + 1})`);
     const warnings = diagnostics.filter(d => codeOf(d) === 'uncovered-requirement');
-    for (const item of ['PsoDevelopSelf', 'UnderstandingOfOffending', 'DeliverAccreditedProgrammes']) {
+    // Each gap names its standard by kind and words; the identifier stays in the diagnostic's data.
+    for (const item of ['the PQF outcome "develop own knowledge and skills"', 'the PQF outcome "Understanding of the causes of crime and management of offending behaviour."', 'the NOS unit "Deliver accredited programmes"']) {
         const warning = warnings.find(d => d.message.startsWith(`No module covers ${item},`));
         assert(warning, `no uncovered-requirement warning for ${item}:${describeDiagnostics(uri)}`);
         assert(warning.severity === vscode.DiagnosticSeverity.Warning, `the warning for ${item} is a ${vscode.DiagnosticSeverity[warning.severity]}`);
     }
-    assert(diagnostics.some(d => d.message.includes('"develop own knowledge and skills"')), 'the PsoDevelopSelf warning does not quote the standard');
+    assert(diagnostics.some(d => d.message.includes('"develop own knowledge and skills"')), 'the gap for PsoDevelopSelf does not quote the standard');
 }, 90_000);
 
 test('hover on a reference shows the NOS wording', async () => {
@@ -249,7 +250,7 @@ test('the walkthrough\'s example opens with its gaps, and the standards browser 
     assert(editor && editor.document.languageId === 'trainspec' && editor.document.isUntitled, 'TrainSpec: Open Example Programme did not open an unsaved spec');
     const document = editor.document;
     assert(document.getText().includes('programme ExamplePso'), `the example is not the walkthrough's:\n${document.getText().slice(0, 300)}`);
-    const gap = (): vscode.Diagnostic | undefined => vscode.languages.getDiagnostics(document.uri).find(d => d.message.includes('PsoDevelopSelf'));
+    const gap = (): vscode.Diagnostic | undefined => vscode.languages.getDiagnostics(document.uri).find(d => d.message.includes('"develop own knowledge and skills"'));
     await waitFor('the example\'s PsoDevelopSelf gap', () => gap(), { timeoutMs: 60_000, describe: () => describeDiagnostics(document.uri) });
     // The cursor in module Policy; the view's command, as its inline button runs it on a standard.
     const inPolicy = positionOf(document, 'covers KnowledgeOfPolicy');

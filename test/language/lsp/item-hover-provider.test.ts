@@ -88,7 +88,7 @@ describe('hover on a standard', () => {
                 + 'High risk case manager (any unit of the core skill set "Case Management/ Technical/Specialist skills"), '
                 + 'Specialist: Case/Offender Management/Supervision, Specialist: Court Work, Specialist: Programmes',
             '**Skill set:** `CaseManagementSkills` — Case Management/ Technical/Specialist skills',
-            '**Pathways:** OffenderManagement, CourtWork, Programmes',
+            '**Pathways:** Case/Offender Management/Supervision, Court Work, Programmes',
             '**Covered by:** [Reports](file:///workspace/modules.tspec#L1)'
         ].join('\n\n'));
     });

@@ -20,9 +20,18 @@ async function quickFixes(workspace: TestWorkspace, path: string, diagnostics: D
     return (actions ?? []) as CodeAction[];
 }
 
-/** The one diagnostic of a file with this code whose message contains `text`. */
+/** The two gaps of Probation Services Officer in these tests, by the item in each diagnostic's data. */
+const PSO_GAPS = /^(PsoDevelopSelf|UnderstandingOfOffending)$/;
+
+/** The identifier a diagnostic's data names, or '' when it names none. */
+function itemOf(found: Diagnostic): string {
+    const item = (found.data as { item?: unknown } | undefined)?.item;
+    return typeof item === 'string' ? item : '';
+}
+
+/** The one diagnostic of a file with this code whose message contains `text`, or whose data names the item `text` (a gap's message names it by its words). */
 function diagnostic(workspace: TestWorkspace, path: string, code: string, text: string): Diagnostic {
-    const matches = workspace.diagnostics(path, code).filter(found => Diagnostic.getMessageString(found).includes(text));
+    const matches = workspace.diagnostics(path, code).filter(found => Diagnostic.getMessageString(found).includes(text) || itemOf(found) === text);
     expect(matches).toHaveLength(1);
     return matches[0];
 }
@@ -190,7 +199,7 @@ describe('quick fixes for an uncovered requirement', () => {
         const workspace = await TestWorkspace.create(files);
         const gap = diagnostic(workspace, 'court.tspec', DiagnosticCode.UncoveredRequirement, 'PsoDevelopSelf');
         const createModule = (await quickFixes(workspace, 'court.tspec', [gap]))[3];
-        const before = workspace.messages('court.tspec').filter(message => !/PsoDevelopSelf|UnderstandingOfOffending/.test(message));
+        const before = workspace.diagnostics('court.tspec').filter(found => !PSO_GAPS.test(itemOf(found))).map(found => Diagnostic.getMessageString(found));
         await expectFixed(workspace, createModule, 'court.tspec', gap);
         expect(text(workspace, 'court.tspec')).toBe(PROGRAMME.replace(/\}\n$/, `
     module PSOGaps "Remaining requirements of Probation Services Officer" {
@@ -244,7 +253,7 @@ describe('quick fixes for an uncovered requirement', () => {
 
     test('asked for several gaps at once, the stub for a role is offered once, for all of them', async () => {
         const workspace = await TestWorkspace.create(files);
-        const gaps = workspace.diagnostics('court.tspec', DiagnosticCode.UncoveredRequirement).filter(found => /PsoDevelopSelf|UnderstandingOfOffending/.test(Diagnostic.getMessageString(found)));
+        const gaps = workspace.diagnostics('court.tspec', DiagnosticCode.UncoveredRequirement).filter(found => PSO_GAPS.test(itemOf(found)));
         expect(gaps).toHaveLength(2);
         const stubs = (await quickFixes(workspace, 'court.tspec', gaps)).filter(action => action.title.startsWith('Create'));
         expect(stubs.map(action => [action.title, action.diagnostics])).toEqual([['Create a module covering the 2 remaining gaps of Probation Services Officer', gaps]]);

@@ -30,7 +30,7 @@ describe('uncovered requirements', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: DiagnosticCode.UncoveredRequirement,
-                message: `No module covers PsoDevelopSelf, which Probation Services Officer requires: "develop own knowledge and skills"`,
+                message: `No module covers the PQF outcome "develop own knowledge and skills", which Probation Services Officer requires.`,
                 range: workspace.rangeOf('officers.tspec', 'PSO'),
                 data: objectContaining({ code: DiagnosticCode.UncoveredRequirement, item: 'PsoDevelopSelf', requiredBy: ['PSO'] })
             })
@@ -50,13 +50,13 @@ describe('uncovered requirements', () => {
         expect(workspace.diagnostics('officers.tspec')).toEqual([
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
-                message: `No module covers PoEvidenceBasedPractice, which Probation Officer requires: "work to the principles of evidence based practice."`,
+                message: `No module covers the PQF outcome "work to the principles of evidence based practice.", which Probation Officer requires.`,
                 range: onPo,
                 data: objectContaining({ item: 'PoEvidenceBasedPractice', requiredBy: ['PO'] })
             }),
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
-                message: `No module covers PsoDevelopSelf, which Probation Officer (through Probation Services Officer) requires: "develop own knowledge and skills"`,
+                message: `No module covers the PQF outcome "develop own knowledge and skills", which Probation Officer (through Probation Services Officer) requires.`,
                 range: onPo,
                 data: objectContaining({ item: 'PsoDevelopSelf', requiredBy: ['PO'] })
             })
@@ -75,7 +75,7 @@ describe('uncovered requirements', () => {
             expect.objectContaining({
                 severity: DiagnosticSeverity.Warning,
                 code: DiagnosticCode.UncoveredRequirement,
-                message: `No module covers DevelopSentencingProposals, which the Court Work pathway requires: "Develop proposals and prepare reports to inform sentencing"`,
+                message: `No module covers the NOS unit "Develop proposals and prepare reports to inform sentencing", which the Court Work pathway requires.`,
                 range: workspace.rangeOf('officers.tspec', 'CourtWork'),
                 data: objectContaining({ item: 'DevelopSentencingProposals', requiredBy: ['CourtWork'] })
             })
@@ -146,12 +146,12 @@ describe('uncovered requirements', () => {
         });
         const gap = (item: string) => workspace.diagnostics('cases.tspec', DiagnosticCode.UncoveredRequirement).find(diagnostic => dataString(diagnostic, 'item') === item);
         expect(gap('RoSH.a')).toMatchObject({
-            message: `No module covers RoSH.a, which Case manager and High risk case manager (through Case manager) require: "Explain the legal and organisational requirements relating to risk assessment and risk management including responsibilities and accountability for ongoing risk identification work"`,
+            message: `No module covers core competence 3.1 a "Explain the legal and organisational requirements relating to risk assessment and risk management including responsibilities and accountability for ongoing risk identification work", which Case manager and High risk case manager (through Case manager) require.`,
             range: workspace.rangeOf('cases.tspec', 'CaseManager'),
             data: { item: 'RoSH.a', requiredBy: ['CaseManager', 'HighRiskCaseManager'] }
         });
         expect(gap('HighRoSH.a')).toMatchObject({
-            message: `No module covers HighRoSH.a, which High risk case manager requires: "Summarise the legal and organisational requirements applicable to undertaking risk-led assessments of individuals"`,
+            message: `No module covers core competence 3.1 a "Summarise the legal and organisational requirements applicable to undertaking risk-led assessments of individuals", which High risk case manager requires.`,
             range: workspace.rangeOf('cases.tspec', 'HighRiskCaseManager'),
             data: { item: 'HighRoSH.a', requiredBy: ['HighRiskCaseManager'] }
         });
@@ -170,7 +170,7 @@ describe('uncovered requirements', () => {
         });
         expect(workspace.diagnostics('court.tspec')).toEqual([
             expect.objectContaining({
-                message: `No module covers ExchangeInformationAtHearings, which Specialist: Court Work and the Court Work pathway require: "Exchange information at formal hearings"`,
+                message: `No module covers the NOS unit "Exchange information at formal hearings", which Specialist: Court Work and the Court Work pathway require.`,
                 range: workspace.rangeOf('court.tspec', 'CourtWorkSpecialist'),
                 data: objectContaining({ requiredBy: ['CourtWorkSpecialist', 'CourtWork'] })
             })
@@ -190,7 +190,7 @@ describe('the coverage severity setting', () => {
         expect(workspace.diagnostics('safety.tspec', DiagnosticCode.UncoveredRequirement)).toEqual([
             expect.objectContaining({
                 severity,
-                message: `No module covers CommunityConcerns, which Specialist: Community Safety requires: "Determine the concerns and priorities of communities in relation to safety, social inclusion and the prevention and reduction of crime and anti-social behaviour"`
+                message: `No module covers the NOS unit "Determine the concerns and priorities of communities in relation to safety, social inclusion and the prevention and reduction of crime and anti-social behaviour", which Specialist: Community Safety requires.`
             })
         ]);
     });
@@ -319,7 +319,7 @@ describe('coverage of half-typed text', () => {
             'team.nos': 'unit Briefing in RiskSkills\nrole Lead extends CommunitySafetySpecialist { requires Briefing }',
             'team.tspec': 'programme Team "Team" {\n    prepares Lead\n    module Concerns "Concerns" { covers CommunityConcerns }\n}'
         });
-        expect(workspace.messages('team.tspec', DiagnosticCode.UncoveredRequirement)).toEqual(['No module covers Briefing, which Lead requires.']);
+        expect(workspace.messages('team.tspec', DiagnosticCode.UncoveredRequirement)).toEqual(['No module covers the NOS unit Briefing, which Lead requires.']);
     });
 
     test('a unit whose skill set is not typed yet can be covered like any other', async () => {

@@ -6,8 +6,8 @@ import { TestWorkspace } from '../../support/test-workspace.js';
 
 // Each test changes one file and checks the diagnostics of another file that does not itself change.
 
-const HEARINGS_GAP = `No module covers ExchangeInformationAtHearings, which Specialist: Court Work requires: "Exchange information at formal hearings"`;
-const REPORTS_GAP = `No module covers DevelopSentencingProposals, which Specialist: Court Work requires: "Develop proposals and prepare reports to inform sentencing"`;
+const HEARINGS_GAP = `No module covers the NOS unit "Exchange information at formal hearings", which Specialist: Court Work requires.`;
+const REPORTS_GAP = `No module covers the NOS unit "Develop proposals and prepare reports to inform sentencing", which Specialist: Court Work requires.`;
 
 describe('a programme and the module files it includes', () => {
     const files = {
@@ -74,7 +74,7 @@ describe('a programme and the catalogues behind its role', () => {
         expect(workspace.diagnostics('programme.tspec')).toEqual([
             expect.objectContaining({
                 code: DiagnosticCode.UncoveredRequirement,
-                message: `No module covers DeliverAccreditedProgrammes, which Alpha (through Beta) requires: "Deliver accredited programmes"`,
+                message: `No module covers the NOS unit "Deliver accredited programmes", which Alpha (through Beta) requires.`,
                 range: workspace.rangeOf('programme.tspec', 'Alpha')
             })
         ]);
