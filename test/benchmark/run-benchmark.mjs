@@ -4,33 +4,11 @@
 // Environment: BENCH_PARTS (default "engine,batch"); for the engine part BENCH_SIZES (default "100,1000,3000"),
 // BENCH_CHECK_RUNS (default 3), BENCH_EDITS (default 5); for the batch part BENCH_BATCH_SPECS (default 10000),
 // BENCH_BATCH_RUNS (default 3), BENCH_BATCH_SHAPES (default "self-contained,clusters").
-import * as esbuild from 'esbuild';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-// Outside out/*.cjs, which is what the npm package ships (package.json "files").
-const outfile = join(root, 'out', 'bench', 'benchmark.cjs');
-
-await esbuild.build({
-    entryPoints: [join(root, 'test', 'benchmark', 'benchmark.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    loader: { '.nos': 'text' },
-    // As in esbuild.mjs: some dependencies locate files with import.meta.url, which a CommonJS bundle lacks.
-    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__importMetaUrl' },
-    sourcemap: true,
-    logLevel: 'warning'
-});
+import { loadBenchmark, root } from './load-benchmark.mjs';
 
 const numbers = (value, fallback) => (value ? value.split(',').map(Number) : fallback);
 const words = (value, fallback) => (value ? value.split(',').map(word => word.trim()) : fallback);
-const { runBenchmark } = createRequire(import.meta.url)(outfile);
+const { runBenchmark } = await loadBenchmark('benchmark');
 process.exitCode = await runBenchmark({
     root,
     parts: words(process.env.BENCH_PARTS, ['engine', 'batch']),
