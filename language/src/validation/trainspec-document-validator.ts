@@ -1,8 +1,9 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
-import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { severityOf, type TrainSpecSettings } from '../workspace/trainspec-settings.js';
 import { isSuggestingLinkingError } from '../references/suggesting-linker.js';
+import { forEachAstNode, isUncancellable } from '../workspace/ast-walk.js';
 import { isWholeFileError } from '../workspace/resilient-document-factory.js';
 import { DiagnosticCode, type ConfiguredSeverity } from './diagnostic-codes.js';
 
@@ -82,6 +83,36 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
         const summary = this.toDiagnostic('info', `${diagnostics.length - MAX_DIAGNOSTICS_PER_FILE} more problems in this file are not shown.`,
             { node: document.parseResult.value, code: DiagnosticCode.TooManyProblems });
         return [...shown, ...this.withConfiguredSeverities(document, [summary])];
+    }
+
+    /**
+     * Where nothing can cancel (a batch check), walks the tree in a plain loop and looks up each
+     * node type's checks once, instead of a lazy stream with a cancellation check at every node
+     * (see ast-walk.ts). The checks run in the same order as Langium's.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        if (!isUncancellable(cancelToken) || this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const nodes: AstNode[] = [];
+        forEachAstNode(rootNode, node => {
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                nodes.push(node);
+            }
+            return nodeOptions.validateChildren;
+        });
+        const checksByType = new Map<string, ValidationCheck[]>();
+        for (const node of nodes) {
+            let checks = checksByType.get(node.$type);
+            if (!checks) {
+                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checksByType.set(node.$type, checks);
+            }
+            for (const check of checks) {
+                await check(node, acceptor, cancelToken);
+            }
+        }
     }
 
     protected withConfiguredSeverities(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
