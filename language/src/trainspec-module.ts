@@ -30,6 +30,7 @@ import { DeclarationValidator } from './validation/declaration-validator.js';
 import { RepeatedReferenceValidator } from './validation/repeated-reference-validator.js';
 import { SpecValidator } from './validation/spec-validator.js';
 import { StandardsValidator } from './validation/standards-validator.js';
+import { SynchronousValidationRegistry } from './validation/synchronous-validation-registry.js';
 import { TrainSpecDocumentValidator } from './validation/trainspec-document-validator.js';
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
@@ -128,7 +129,8 @@ export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServ
         Linker: services => new SuggestingLinker(services)
     },
     validation: {
-        DocumentValidator: services => new TrainSpecDocumentValidator(services)
+        DocumentValidator: services => new TrainSpecDocumentValidator(services),
+        ValidationRegistry: services => new SynchronousValidationRegistry(services)
     },
     workspace: {
         AstNodeDescriptionProvider: services => new LazyAstNodeDescriptionProvider(services)

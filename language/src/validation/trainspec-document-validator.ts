@@ -110,7 +110,11 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
                 checksByType.set(node.$type, checks);
             }
             for (const check of checks) {
-                await check(node, acceptor, cancelToken);
+                // A synchronous check returns nothing (see SynchronousValidationRegistry): no turn of the event loop.
+                const result = check(node, acceptor, cancelToken);
+                if (result) {
+                    await result;
+                }
             }
         }
     }

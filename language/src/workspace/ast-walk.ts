@@ -38,8 +38,9 @@ export function forEachAstNode(root: AstNode, visit: (node: AstNode) => boolean 
 
 /** Calls `visit` with each reference a node holds directly, as `streamReferences` lists them. */
 export function forEachReference(node: AstNode, visit: (reference: ReferenceInfo) => void): void {
-    for (const property of Object.keys(node)) {
-        if (property.startsWith('$')) {
+    // `for in` lists a plain object's own keys in the order of Object.keys without making an array of them.
+    for (const property in node) {
+        if (isInternal(property)) {
             continue;
         }
         const value: unknown = (node as unknown as Record<string, unknown>)[property];
@@ -58,8 +59,8 @@ export function forEachReference(node: AstNode, visit: (reference: ReferenceInfo
 /** Pushes a node's children so that they pop in `streamContents` order: the last one first. */
 function pushChildren(node: AstNode, stack: AstNode[]): void {
     const start = stack.length;
-    for (const property of Object.keys(node)) {
-        if (property.startsWith('$')) {
+    for (const property in node) {
+        if (isInternal(property)) {
             continue;
         }
         const value: unknown = (node as unknown as Record<string, unknown>)[property];
@@ -79,4 +80,9 @@ function pushChildren(node: AstNode, stack: AstNode[]): void {
         stack[low] = stack[high];
         stack[high] = swap;
     }
+}
+
+/** `$type`, `$container`, `$cstNode` and the like: never children. */
+function isInternal(property: string): boolean {
+    return property.charCodeAt(0) === 0x24 /* $ */;
 }
