@@ -43,6 +43,7 @@ import { DefaultDependencyGraph, type DependencyGraph } from './workspace/depend
 import { LazyAstNodeDescriptionProvider } from './workspace/lazy-ast-node-description-provider.js';
 import { DefaultPendingRevalidation, type PendingRevalidation } from './workspace/pending-revalidation.js';
 import { ResilientDocumentFactory } from './workspace/resilient-document-factory.js';
+import { RegisteringConfigurationProvider } from './workspace/registering-configuration-provider.js';
 import { RevalidatingDocumentBuilder } from './workspace/revalidating-document-builder.js';
 import { StatusReportingWorkspaceLock } from './workspace/status-reporting-workspace-lock.js';
 import { DefaultTrainSpecSettings, type TrainSpecSettings } from './workspace/trainspec-settings.js';
@@ -102,6 +103,7 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
         PendingRevalidation: () => new DefaultPendingRevalidation(),
         WorkspaceStatus: services => new DefaultWorkspaceStatus(services),
         CacheFolder: () => undefined,
+        ConfigurationProvider: services => new RegisteringConfigurationProvider(services),
         WorkspaceLock: services => new StatusReportingWorkspaceLock(services),
         WorkspaceManager: services => new BuiltinWorkspaceManager(services),
         DocumentBuilder: services => new RevalidatingDocumentBuilder(services),

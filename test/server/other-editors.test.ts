@@ -200,6 +200,23 @@ describe('the library\'s files in the cache folder', () => {
         expect(readFileSync(path, 'utf8')).toBe(readFileSync(join(LIBRARY_SOURCE, 'roles.nos'), 'utf8'));
         expect(statSync(path).mode & 0o222).toBe(0);
     });
+    test('an editor that opens a library file as the server starts gets answers (a restored session; eglot starting a server for the library\'s folder)', async () => {
+        const programme = fileUri(workspace.file('programme.tspec'));
+        const first = await LspClient.start(workspace.path, undefined, serverWithCache(cache.path), { fetchesDocuments: false });
+        clients.push(first);
+        const rolesFile = (await definitionOfPso(first, programme, readFileSync(workspace.file('programme.tspec'), 'utf8'))).uri;
+        const libraryFolder = join(fileURLToPath(rolesFile), '..');
+        const client = await LspClient.start(libraryFolder, undefined, serverWithCache(cache.path), { fetchesDocuments: false });
+        clients.push(client);
+        // At once, before the server has put the library in place and built its workspace.
+        await client.openDocument(rolesFile, readFileSync(fileURLToPath(rolesFile), 'utf8'), 'trainspec-standards');
+        const line = readFileSync(fileURLToPath(rolesFile), 'utf8').split('\n').findIndex(candidate => candidate.startsWith('role PSO '));
+        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: rolesFile }, position: { line, character: 6 } }) as Hover;
+        expect((hover.contents as MarkupContent).value).toContain('Probation Services Officer');
+        await client.waitForQuiescence();
+        // The library's folder as a workspace: its files are the library, not catalogues of the workspace that redefine it.
+        expect(client.diagnostics.get(rolesFile) ?? []).toEqual([]);
+    });
 });
 
 describe('VS Code, which fetches builtin: documents and shows the coverage view itself', () => {
