@@ -49,8 +49,19 @@ local function wait(what, condition)
   end
 end
 
-local function client()
-  return vim.lsp.get_client_by_id(client_id)
+--- Whether the TrainSpec client is attached to the current buffer (buf_get_clients is gone in Neovim 0.10).
+local function attached()
+  local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = 0 }) or vim.lsp.buf_get_clients(0)
+  return next(clients) ~= nil
+end
+
+--- Formats the current buffer and waits for the edits (formatting_sync is gone in Neovim 0.10).
+local function format()
+  if vim.lsp.buf.format then
+    vim.lsp.buf.format({ timeout_ms = 20000 })
+  else
+    vim.lsp.buf.formatting_sync(nil, 20000)
+  end
 end
 
 --- The text of line `line` (1-based) of the current buffer.
@@ -114,7 +125,7 @@ local function drive()
 
   step('diagnostics', function()
     vim.cmd('edit ' .. vim.fn.fnameescape(programme))
-    wait('the client to attach', function() return #vim.lsp.buf_get_clients(0) > 0 end)
+    wait('the client to attach', attached)
     wait('diagnostics', function() return #vim.diagnostic.get(0) > 0 end)
     results.diagnostics = vim.tbl_map(function(d) return d.message end, vim.diagnostic.get(0))
   end)
@@ -156,7 +167,7 @@ local function drive()
       modifiable = vim.bo.modifiable,
       readonly = vim.bo.readonly,
     }
-    wait('the library file to be attached', function() return #vim.lsp.buf_get_clients(0) > 0 end)
+    wait('the library file to be attached', attached)
     -- Hover in the library itself, on the role's name: the server answers from its own library.
     cursor_on('role PSO ', #'role ')
     results.libraryHover = hover_text()
@@ -178,13 +189,13 @@ local function drive()
 
   step('formatting', function()
     vim.cmd('edit ' .. vim.fn.fnameescape(env.workspace .. '/messy.tspec'))
-    wait('the client to attach', function() return #vim.lsp.buf_get_clients(0) > 0 end)
+    wait('the client to attach', attached)
     vim.bo.shiftwidth = 2
     vim.bo.expandtab = true
-    vim.lsp.buf.formatting_sync(nil, 20000)
+    format()
     results.formattedWithSpaces = vim.api.nvim_buf_get_lines(0, 0, -1, false)
     vim.bo.expandtab = false
-    vim.lsp.buf.formatting_sync(nil, 20000)
+    format()
     results.formattedWithTabs = vim.api.nvim_buf_get_lines(0, 0, -1, false)
   end)
 end
