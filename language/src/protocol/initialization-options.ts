@@ -41,8 +41,8 @@ export const DEFAULT_CLIENT_FEATURES: ClientFeatures = { library: 'builtin', cov
 
 /** Reads the client's features from its `initialize` parameters; options of the wrong type are ignored, not fatal. */
 export function clientFeaturesOf(params: Pick<InitializeParams, 'capabilities' | 'initializationOptions'>): ClientFeatures {
-    const options: Partial<Record<keyof TrainSpecInitializationOptions, unknown>> =
-        typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {};
+    const given: unknown = params.initializationOptions;
+    const options: Partial<Record<keyof TrainSpecInitializationOptions, unknown>> = typeof given === 'object' && given !== null ? given : {};
     const fetchesDocuments = params.capabilities.workspace?.textDocumentContent !== undefined;
     return {
         library: options.library === 'builtin' || options.library === 'files' ? options.library : (fetchesDocuments ? 'builtin' : 'files'),
