@@ -96,7 +96,16 @@
       (run-hooks 'post-command-hook)
       (trainspec-test-wait "eglot to manage the library file" (lambda () (bound-and-true-p eglot--managed-mode)))
       (trainspec-test-note 'servers (length (hash-table-values eglot--servers-by-project)))
-      (trainspec-test-note 'library-hover (trainspec-test-hover)))))
+      (trainspec-test-note 'library-hover (trainspec-test-hover)))
+    (trainspec-test-step "formatting"
+      (find-file (expand-file-name "messy.tspec" workspace))
+      (run-hooks 'post-command-hook)
+      (trainspec-test-wait "eglot to manage the buffer" (lambda () (bound-and-true-p eglot--managed-mode)))
+      ;; Eglot sends tab-width as tabSize and indent-tabs-mode as insertSpaces.
+      (setq-local tab-width 3)
+      (setq-local indent-tabs-mode nil)
+      (eglot-format-buffer)
+      (trainspec-test-note 'formatted (buffer-substring-no-properties (point-min) (point-max))))))
 
 (condition-case problem
     (trainspec-test-drive)

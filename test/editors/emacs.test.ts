@@ -17,6 +17,7 @@ interface EmacsResults {
     definition: { file: string; mode: string; 'read-only': boolean; text: string; column: number };
     servers: number;
     'library-hover': string;
+    formatted: string;
 }
 
 const HAS_EMACS = isInstalled('emacs');
@@ -29,7 +30,10 @@ describe.skipIf(!HAS_EMACS)(HAS_EMACS ? 'Emacs with eglot' : missingEditor('emac
     let results: EmacsResults;
 
     beforeAll(async () => {
-        workspace = createTempFolder({ 'programme.tspec': readFileSync(join(REPO_ROOT, 'examples', 'incomplete', 'programme.tspec'), 'utf8') });
+        workspace = createTempFolder({
+            'programme.tspec': readFileSync(join(REPO_ROOT, 'examples', 'incomplete', 'programme.tspec'), 'utf8'),
+            'messy.tspec': 'module Messy "Messy" {\nhours 3\n      covers   RoSH.a ,PsoAssessRisk\n}\n'
+        });
         home = createEditorHome();
         const resultsFile = home.folder.file('results.json');
         const env = {
@@ -53,7 +57,7 @@ describe.skipIf(!HAS_EMACS)(HAS_EMACS ? 'Emacs with eglot' : missingEditor('emac
     });
 
     test('eglot manages the spec with the TrainSpec server', () => {
-        expect(results.steps).toEqual(['connect', 'diagnostics', 'hover', 'definition']);
+        expect(results.steps).toEqual(['connect', 'diagnostics', 'hover', 'definition', 'formatting']);
         expect(results['major-mode']).toBe('trainspec-mode');
         expect(results['server-info']).toContain(`:name "${SERVER_NAME}"`);
     });
@@ -76,5 +80,9 @@ describe.skipIf(!HAS_EMACS)(HAS_EMACS ? 'Emacs with eglot' : missingEditor('emac
         expect(results.definition).toMatchObject({ mode: 'trainspec-standards-mode', 'read-only': true, text: 'role PSO "Probation Services Officer" {', column: 5 });
         expect(results.servers).toBe(1);
         expect(results['library-hover']).toContain('**role** `PSO` — Probation Services Officer');
+    });
+
+    test('formatting indents as tab-width and indent-tabs-mode say', () => {
+        expect(results.formatted).toBe('module Messy "Messy" {\n   hours 3\n   covers RoSH.a, PsoAssessRisk\n}\n');
     });
 });
