@@ -1,6 +1,6 @@
 import { DocumentState, isOperationCancelled } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { CancellationTokenSource, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { CancellationTokenSource, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
@@ -114,7 +114,7 @@ describe('a name declared again in a file that takes precedence', () => {
     const declaringA = hearings('Hearings', 'ExchangeInformationAtHearings');
     const paths = Object.keys(files);
     const everyDiagnostic = (workspace: TestWorkspace) => Object.fromEntries(paths.map(path => [path, workspace.diagnostics(path).map(asLine).sort()]));
-    const asLine = (diagnostic: Diagnostic) => `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${String(diagnostic.code)} ${diagnostic.message}`;
+    const asLine = (diagnostic: Diagnostic) => `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${String(diagnostic.code)} ${Diagnostic.getMessageString(diagnostic)}`;
 
     test('the programme that included the other declaration now includes the new one, as in a fresh check', async () => {
         const workspace = await TestWorkspace.create(files);
