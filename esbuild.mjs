@@ -1,7 +1,9 @@
-// Bundles the CLI, the language server and (when present) the VS Code client.
+// Bundles the CLI, the language server and (when present) the VS Code client, for Node in out/*.cjs
+// and for the browser in out/browser/ (the web extension and its language server's worker).
 // `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -41,9 +43,54 @@ const options = {
     logLevel: 'info'
 };
 
+// VS Code for the Web loads the extension as CommonJS in its web worker extension host; the
+// server's worker runs a classic script. Both are served as .js, a type browsers accept for workers.
+const browserOptions = {
+    entryPoints: [
+        { in: 'client/src/browser-extension.ts', out: 'extension', format: 'cjs' },
+        { in: 'server/src/browser-main.ts', out: 'server', format: 'iife' }
+    ].filter(entry => existsSync(entry.in)),
+    outdir: 'out/browser',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    loader: { '.nos': 'text' },
+    external: ['vscode'],
+    define: { TRAINSPEC_VERSION: JSON.stringify(version) },
+    sourcemap: true,
+    minify: !watch,
+    metafile: true,
+    logLevel: 'info'
+};
+
+/** Fails the build when a browser bundle imports a Node built-in: it would not load in the browser. */
+const noNodeBuiltins = {
+    name: 'no-node-builtins',
+    setup(build) {
+        build.onEnd(result => {
+            const nodeModules = new Set(builtinModules);
+            for (const [file, output] of Object.entries(result.metafile?.outputs ?? {})) {
+                for (const { path } of output.imports) {
+                    if (path.startsWith('node:') || nodeModules.has(path.split('/')[0])) {
+                        result.errors.push({ text: `${file} imports the Node built-in '${path}', which a browser does not have.` });
+                    }
+                }
+            }
+        });
+    }
+};
+
+// esbuild applies one format per build: the extension's and the worker's are built apart.
+const builds = [
+    options,
+    ...browserOptions.entryPoints.map(({ format, ...entry }) => ({ ...browserOptions, entryPoints: [entry], format, plugins: [noNodeBuiltins] }))
+];
+
 if (watch) {
-    const context = await esbuild.context(options);
-    await context.watch();
+    for (const build of builds) {
+        const context = await esbuild.context(build);
+        await context.watch();
+    }
 } else {
-    await esbuild.build(options);
+    await Promise.all(builds.map(build => esbuild.build(build)));
 }
