@@ -10,8 +10,8 @@ import { TrainSpecServer } from './trainspec-server.js';
 
 /** An extension's entry points, as VS Code calls them. */
 export interface ExtensionEntryPoints {
-    activate(context: vscode.ExtensionContext): Promise<void>;
-    deactivate(): Promise<void>;
+    activate: (context: vscode.ExtensionContext) => Promise<void>;
+    deactivate: () => Promise<void>;
 }
 
 /**
@@ -22,7 +22,7 @@ export interface ExtensionEntryPoints {
 export function createExtension(host: (context: vscode.ExtensionContext, output: vscode.LogOutputChannel) => ServerHost): ExtensionEntryPoints {
     let server: TrainSpecServer | undefined;
     return {
-        async activate(context) {
+        activate: async context => {
             const output = vscode.window.createOutputChannel('TrainSpec', { log: true });
             const traceOutput = new TraceChannel(output);
             const status = new ServerStatus();
@@ -34,7 +34,7 @@ export function createExtension(host: (context: vscode.ExtensionContext, output:
             await server.start();
         },
         // Stops the server, so that VS Code waits for it to shut down cleanly.
-        async deactivate() {
+        deactivate: async () => {
             await server?.stop();
             server = undefined;
         }

@@ -6,8 +6,8 @@ import {
 import { startBrowserServer } from '../../server/src/browser-server.js';
 import type { ServerHost } from './server-host.js';
 
-/** What the client uses of a web worker and its constructor (the project compiles without DOM typings). */
-type WorkerConstructor = new (url: string, options?: { name?: string }) => ConstructorParameters<typeof BrowserMessageReader>[0];
+/** A web worker's constructor (the project compiles without DOM typings). */
+type WorkerConstructor = new (url: string, options?: { name?: string }) => object;
 
 /**
  * The language server in the browser. First in a web worker of its own (out/server-browser.js),
@@ -40,7 +40,7 @@ export class BrowserServerHost implements ServerHost {
         }
         this.output.info('The TrainSpec language server runs in the extension host.');
         const { port1, port2 } = new MessageChannel();
-        startBrowserServer(new BrowserMessageReader(port2), new BrowserMessageWriter(port2), () => port2.close());
+        startBrowserServer(port2, () => port2.close());
         return { reader: new BrowserMessageReader(port1), writer: new BrowserMessageWriter(port1) };
     }
 }

@@ -1,4 +1,3 @@
-import { BrowserMessageReader, BrowserMessageWriter } from 'vscode-languageserver/browser';
 import { logUnexpectedError } from '../../language/src/server/unexpected-errors.js';
 import { startBrowserServer } from './browser-server.js';
 
@@ -12,7 +11,7 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const connection = startBrowserServer(new BrowserMessageReader(scope), new BrowserMessageWriter(scope), () => scope.close());
+const connection = startBrowserServer(scope, () => scope.close());
 // The last resort, as in the Node server: whatever escapes everything else is logged, and the server keeps serving.
 scope.addEventListener('unhandledrejection', event => {
     event.preventDefault();
