@@ -43,12 +43,13 @@ const options = {
     logLevel: 'info'
 };
 
-// VS Code for the Web loads the extension as CommonJS in its web worker extension host; the
-// server's worker runs a classic script. Both are served as .js, a type browsers accept for workers.
+// The web worker extension host loads only CommonJS, and takes a .js of this `"type": "module"`
+// package for an ES module: the extension is a .cjs. The server's worker runs a classic script,
+// which browsers load only when it is served as JavaScript: a .js.
 const browserOptions = {
     entryPoints: [
-        { in: 'client/src/browser-extension.ts', out: 'extension', format: 'cjs' },
-        { in: 'server/src/browser-main.ts', out: 'server', format: 'iife' }
+        { in: 'client/src/browser-extension.ts', out: 'extension', format: 'cjs', outExtension: { '.js': '.cjs' } },
+        { in: 'server/src/browser-main.ts', out: 'server', format: 'iife', outExtension: { '.js': '.js' } }
     ].filter(entry => existsSync(entry.in)),
     outdir: 'out/browser',
     bundle: true,
@@ -83,7 +84,7 @@ const noNodeBuiltins = {
 // esbuild applies one format per build: the extension's and the worker's are built apart.
 const builds = [
     options,
-    ...browserOptions.entryPoints.map(({ format, ...entry }) => ({ ...browserOptions, entryPoints: [entry], format, plugins: [noNodeBuiltins] }))
+    ...browserOptions.entryPoints.map(({ format, outExtension, ...entry }) => ({ ...browserOptions, entryPoints: [entry], format, outExtension, plugins: [noNodeBuiltins] }))
 ];
 
 if (watch) {

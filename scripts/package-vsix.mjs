@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packagePath = join(root, 'out', 'trainspec.vsix');
 const staging = join(root, 'out', 'vsix');
 
-for (const bundle of ['out/extension.cjs', 'out/server.cjs', 'out/browser/extension.js', 'out/browser/server.js']) {
+for (const bundle of ['out/extension.cjs', 'out/server.cjs', 'out/browser/extension.cjs', 'out/browser/server.js']) {
     if (!existsSync(join(root, bundle))) {
         console.error(`package-vsix: ${bundle} is missing; run 'npm run build' first.`);
         process.exit(1);
@@ -40,7 +40,7 @@ for (const bundle of readdirSync(join(root, 'out')).filter(name => name.endsWith
     cpSync(join(root, 'out', bundle), join(staging, 'out', bundle));
 }
 // The web extension (package.json `browser`) and its language server's worker.
-for (const bundle of ['extension.js', 'server.js']) {
+for (const bundle of ['extension.cjs', 'server.js']) {
     cpSync(join(root, 'out', 'browser', bundle), join(staging, 'out', 'browser', bundle));
 }
 

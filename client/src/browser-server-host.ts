@@ -35,7 +35,7 @@ export class BrowserServerHost implements ServerHost {
                 this.output.info(`The TrainSpec language server runs in a web worker (${script.toString(true)}).`);
                 return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
             } catch (error) {
-                this.output.info(`This editor cannot start a web worker for the TrainSpec language server (${error instanceof Error ? error.message : String(error)}).`);
+                this.output.info(`This editor cannot start a web worker for the TrainSpec language server: ${error instanceof Error ? error.message : String(error)}`);
             }
         }
         this.output.info('The TrainSpec language server runs in the extension host.');

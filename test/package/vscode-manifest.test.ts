@@ -33,8 +33,8 @@ describe('the VS Code manifest', () => {
 
     test('runs on the desktop and in the browser, with both entry points and the browser server in the VSIX', () => {
         expect(manifest.main).toBe('./out/extension.cjs');
-        expect(manifest.browser).toBe('./out/browser/extension.js');
-        expect(vscodeIgnore).toEqual(expect.arrayContaining(['!out/extension.cjs', '!out/server.cjs', '!out/browser/extension.js', '!out/browser/server.js']));
+        expect(manifest.browser).toBe('./out/browser/extension.cjs');
+        expect(vscodeIgnore).toEqual(expect.arrayContaining(['!out/extension.cjs', '!out/server.cjs', '!out/browser/extension.cjs', '!out/browser/server.js']));
     });
 
     const steps = manifest.contributes.walkthroughs.flatMap(walkthrough => walkthrough.steps);
