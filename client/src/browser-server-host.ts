@@ -10,7 +10,7 @@ import type { ServerHost } from './server-host.js';
 type WorkerConstructor = new (url: string, options?: { name?: string }) => object;
 
 /**
- * The language server in the browser. First in a web worker of its own (out/server-browser.js),
+ * The language server in the browser. First in a web worker of its own (out/browser/server.js),
  * so that checking a large workspace never holds up the extension host: VS Code for the Web and
  * github.dev allow that. VS Code Server, and so code-server, refuses to start a worker for an
  * extension it serves ("Creating workers from remote extensions is currently not supported"), so
@@ -27,7 +27,7 @@ export class BrowserServerHost implements ServerHost {
     }
 
     private startServer(): MessageTransports {
-        const script = vscode.Uri.joinPath(this.context.extensionUri, 'out', 'server-browser.js');
+        const script = vscode.Uri.joinPath(this.context.extensionUri, 'out', 'browser', 'server.js');
         const Worker = (globalThis as { Worker?: WorkerConstructor }).Worker;
         if (Worker) {
             try {

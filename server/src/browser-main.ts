@@ -1,7 +1,7 @@
 import { logUnexpectedError } from '../../language/src/server/unexpected-errors.js';
 import { startBrowserServer } from './browser-server.js';
 
-// The language server as a web worker of its own (out/server-browser.js), where the browser lets
+// The language server as a web worker of its own (out/browser/server.js), where the browser lets
 // an extension start one (VS Code for the Web, github.dev): it speaks over the worker's messages.
 
 /** The little of a dedicated worker's global scope that this file uses (the project compiles without DOM typings). */

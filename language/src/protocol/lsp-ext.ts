@@ -46,3 +46,6 @@ export const ReadDirectoryRequest = new RequestType<WorkspaceFileParams, Workspa
 
 /** `trainspec/readFile` (server → client): a workspace file's bytes; an error response when it cannot be read. */
 export const ReadFileRequest = new RequestType<WorkspaceFileParams, ReadFileResult, void>('trainspec/readFile');
+
+/** The methods of the requests above that go the other way: the server sends them and the client answers. */
+export const CLIENT_ANSWERED_METHODS: readonly string[] = [StatRequest.method, ReadDirectoryRequest.method, ReadFileRequest.method];
