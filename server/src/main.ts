@@ -1,11 +1,10 @@
-import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystemProvider } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startAuthoringFeatures } from '../../language/src/lsp/authoring-lsp-module.js';
 import { createGuardedConnection } from '../../language/src/server/guarded-connection.js';
+import { startTrainSpecServer } from '../../language/src/server/start-trainspec-server.js';
 import { logUnexpectedError } from '../../language/src/server/unexpected-errors.js';
-import { createTrainSpecServices } from '../../language/src/trainspec-module.js';
 import { ClientFileSystemProvider } from '../../language/src/workspace/client-file-system-provider.js';
+import { NodeCacheFolder } from './node-cache-folder.js';
 
 // Any LSP editor can start this with `trainspec-language-server --stdio`; the connection
 // reads the transport (stdio, node IPC or a socket) from the command line. Malformed
@@ -15,7 +14,6 @@ const connection = createGuardedConnection(options => createConnection(ProposedF
 process.on('unhandledRejection', reason => logUnexpectedError(connection, 'An asynchronous task', reason));
 process.on('uncaughtException', error => logUnexpectedError(connection, 'A task', error));
 // Files on disk are read from disk; those of a virtual workspace (a repository opened remotely) through the client.
-const { shared } = createTrainSpecServices({ connection, fileSystemProvider: () => new ClientFileSystemProvider(connection, new NodeFileSystemProvider()) });
-startLanguageServer(shared);
-// The coverage matrix request, and the `trainspec` settings (coverage severity).
-startAuthoringFeatures(shared);
+const fileSystemProvider = () => new ClientFileSystemProvider(connection, new NodeFileSystemProvider());
+// On the desktop there is a disk: editors that cannot fetch `builtin:` documents get the library, and coverage reports, as files.
+startTrainSpecServer(connection, { fileSystemProvider }, { workspace: { CacheFolder: () => new NodeCacheFolder() } });
