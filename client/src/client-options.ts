@@ -1,21 +1,11 @@
-import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import {
-    RevealOutputChannelOn, TransportKind,
-    type ErrorHandler, type InitializationFailedHandler, type LanguageClientOptions, type ServerOptions
-} from 'vscode-languageclient/node';
+    RevealOutputChannelOn,
+    type ErrorHandler, type InitializationFailedHandler, type LanguageClientOptions
+} from 'vscode-languageclient';
 import { SETTINGS_SECTION } from '../../language/src/protocol/constants.js';
-import { SERVER_DOCUMENT_SELECTOR } from './document-selector.js';
-
-/** The bundled server, out/server.cjs beside out/extension.cjs, spoken to over Node IPC. */
-export function createServerOptions(context: vscode.ExtensionContext): ServerOptions {
-    const module = context.asAbsolutePath(path.join('out', 'server.cjs'));
-    return {
-        run: { module, transport: TransportKind.ipc },
-        // `F5` on the extension: the server waits for a debugger on port 6009.
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
-    };
-}
+import type { TrainSpecInitializationOptions } from '../../language/src/protocol/initialization-options.js';
+import { serverDocumentSelector } from './document-selector.js';
 
 export interface ClientParts {
     output: vscode.LogOutputChannel;
@@ -25,9 +15,18 @@ export interface ClientParts {
     initializationFailedHandler: InitializationFailedHandler;
 }
 
+/**
+ * What the extension tells the server it does, beyond the standard capabilities: it opens the
+ * built-in library's `builtin:` documents (vscode-languageclient fetches them with
+ * workspace/textDocumentContent, see open-location.ts), and the coverage code lens opens its
+ * coverage view (trainspec.showCoverage) rather than the server's Markdown report.
+ */
+export const INITIALIZATION_OPTIONS: TrainSpecInitializationOptions = { library: 'builtin', coverageView: true };
+
 export function createClientOptions(parts: ClientParts): LanguageClientOptions {
     return {
-        documentSelector: SERVER_DOCUMENT_SELECTOR,
+        initializationOptions: INITIALIZATION_OPTIONS,
+        documentSelector: serverDocumentSelector((vscode.workspace.workspaceFolders ?? []).map(folder => folder.uri.scheme)),
         synchronize: {
             // The server reads `trainspec.*` (e.g. trainspec.coverage.severity) and hears when it changes.
             configurationSection: SETTINGS_SECTION,
