@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
@@ -12,7 +13,7 @@ function coverageOf(workspace: TestWorkspace, path: string): { waiting: string[]
     const text = workspace.document(path).textDocument;
     const programmeOn = (line: number): string => /programme (\w+)/.exec(text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))?.[1] ?? `line ${line + 1}`;
     return {
-        waiting: workspace.diagnostics(path, DiagnosticCode.CoverageAwaitsSyntaxFix).map(diagnostic => `${programmeOn(diagnostic.range.start.line)}: ${diagnostic.message}`),
+        waiting: workspace.diagnostics(path, DiagnosticCode.CoverageAwaitsSyntaxFix).map(diagnostic => `${programmeOn(diagnostic.range.start.line)}: ${Diagnostic.getMessageString(diagnostic)}`),
         withGaps: [...new Set(workspace.diagnostics(path, DiagnosticCode.UncoveredRequirement).map(diagnostic => {
             // A gap is shown on the programme's role: the programme is the nearest one above it.
             for (let line = diagnostic.range.start.line; line >= 0; line--) {
