@@ -31,6 +31,7 @@ import { RepeatedReferenceValidator } from './validation/repeated-reference-vali
 import { SpecValidator } from './validation/spec-validator.js';
 import { StandardsValidator } from './validation/standards-validator.js';
 import { TrainSpecDocumentValidator } from './validation/trainspec-document-validator.js';
+import { TrainSpecValidationRegistry } from './validation/trainspec-validation-registry.js';
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
 import { DefaultDeclarationIndex, type DeclarationIndex } from './workspace/declaration-index.js';
@@ -128,7 +129,8 @@ export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServ
         Linker: services => new SuggestingLinker(services)
     },
     validation: {
-        DocumentValidator: services => new TrainSpecDocumentValidator(services)
+        DocumentValidator: services => new TrainSpecDocumentValidator(services),
+        ValidationRegistry: services => new TrainSpecValidationRegistry(services)
     },
     workspace: {
         AstNodeDescriptionProvider: services => new LazyAstNodeDescriptionProvider(services)
