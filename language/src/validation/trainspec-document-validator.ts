@@ -1,4 +1,4 @@
-import { AstUtils, DefaultDocumentValidator, interruptAndCheck, OperationCancelled, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { AstUtils, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { severityOf, type TrainSpecSettings } from '../workspace/trainspec-settings.js';
@@ -46,10 +46,8 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
         const nodes = AstUtils.streamAst(rootNode).iterator();
         let count = 0;
         for (const node of nodes) {
-            if (++count % NODES_BETWEEN_YIELDS === 0) {
+            if (++count % NODES_BETWEEN_YIELDS === 0 || cancelToken.isCancellationRequested) {
                 await interruptAndCheck(cancelToken);
-            } else if (cancelToken.isCancellationRequested) {
-                throw OperationCancelled;
             }
             const nodeOptions = this.validateSingleNodeOptions(node, options);
             if (nodeOptions.validateNode) {

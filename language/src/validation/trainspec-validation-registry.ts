@@ -45,7 +45,8 @@ export class TrainSpecValidationRegistry extends ValidationRegistry {
     /** What Langium's `handleException` does with an error, without a promise. */
     protected reportFailure(error: unknown, accept: ValidationAcceptor, node: AstNode): void {
         if (isOperationCancelled(error)) {
-            throw error;
+            // A cancellation is no failure: it stops the validation, as in Langium.
+            throw error as unknown;
         }
         const context = 'An error occurred during validation';
         console.error(`${context}:`, error);

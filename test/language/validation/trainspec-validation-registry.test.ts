@@ -1,7 +1,7 @@
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { isOperationCancelled, type ValidationAcceptor } from 'langium';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Module, Spec } from '../../../language/src/generated/ast.js';
+import type { Module, Spec, TrainSpecAstType } from '../../../language/src/generated/ast.js';
 import { TrainSpecValidationRegistry } from '../../../language/src/validation/trainspec-validation-registry.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
@@ -63,7 +63,7 @@ describe('checks without a promise per node', () => {
         const registry = workspace.services.spec.validation.ValidationRegistry as TrainSpecValidationRegistry;
         const listed = registry.checksOf('Module');
         expect(registry.checksOf('Module')).toBe(listed);
-        registry.register({ Module: () => undefined });
+        registry.register<TrainSpecAstType>({ Module: () => undefined });
         expect(registry.checksOf('Module')).toHaveLength(listed.length + 1);
     });
 
