@@ -130,6 +130,9 @@ async function unknownNames(options: PathologicalOptions, problems: string[]): P
     const unknown = known.map((name, i) => misspelt(name, i));
     const knownSpec = coveringSpec(known);
     const unknownSpec = coveringSpec(unknown);
+    // Each run updates the file again, as each keystroke in an editor does: the names in scope are unchanged, so their index
+    // remembers its answers from run to run (SuggestingLinker). The search for names first seen is bounded by counting its
+    // steps (test/language/references/did-you-mean.test.ts).
     const [knownMs, unknownMs] = await updateTimes(workspace, 'names.tspec', knownSpec, unknownSpec, 'module Other "Other" { }', options.runs);
     const unresolved = workspace.diagnostics('names.tspec', DiagnosticCode.UnresolvedReference);
     if (unresolved.length < 900 || !unresolved.some(diagnostic => Diagnostic.getMessageString(diagnostic).includes('Did you mean'))) {
