@@ -26,8 +26,9 @@ interface IndexedName {
     contained: number;
 }
 
-/** How many answers an index remembers before it starts again. */
+/** How many answers an index remembers before it starts again, and the longest name it remembers an answer for. */
 const ANSWERS_KEPT = 10_000;
+const LONGEST_REMEMBERED = 200;
 
 /** Ties are broken as `localeCompare` breaks them, by a collator made once rather than per comparison. */
 const collator = new Intl.Collator();
@@ -78,11 +79,14 @@ export class NameIndex {
         let suggestions = this.answered.get(key);
         if (!suggestions) {
             suggestions = this.search(wanted, limit, work);
-            // An index can live as long as the names in scope do: what it remembers is bounded.
-            if (this.answered.size >= ANSWERS_KEPT) {
-                this.answered.clear();
+            // An index can live as long as the names in scope do: what it remembers is bounded, and a name
+            // longer than any in scope is answered at once by the length bound, so it is not kept.
+            if (wanted.length <= LONGEST_REMEMBERED) {
+                if (this.answered.size >= ANSWERS_KEPT) {
+                    this.answered.clear();
+                }
+                this.answered.set(key, suggestions);
             }
-            this.answered.set(key, suggestions);
         }
         return [...suggestions];
     }

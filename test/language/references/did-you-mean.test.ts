@@ -207,6 +207,18 @@ describe('NameIndex', () => {
         expect(work.steps).toBe(steps);
     });
 
+    test('answers are remembered for names of a sensible length only: an index that lives on does not keep 200,000-character keys', () => {
+        class CountingIndex extends NameIndex {
+            remembered(): number {
+                return this.answered.size;
+            }
+        }
+        const index = new CountingIndex(names);
+        index.suggest('PsoAsessRisk');
+        index.suggest('Risk'.repeat(50_000));
+        expect(index.remembered()).toBe(1);
+    });
+
     test('a name of 200,000 characters takes no steps against short names', () => {
         const work: EditWork = { steps: 0 };
         expect(new NameIndex(names).suggest('Risk'.repeat(50_000), 3, work)).toEqual([]);
