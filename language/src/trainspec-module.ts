@@ -35,8 +35,8 @@ import { DeclarationValidator } from './validation/declaration-validator.js';
 import { RepeatedReferenceValidator } from './validation/repeated-reference-validator.js';
 import { SpecValidator } from './validation/spec-validator.js';
 import { StandardsValidator } from './validation/standards-validator.js';
-import { SynchronousValidationRegistry } from './validation/synchronous-validation-registry.js';
 import { TrainSpecDocumentValidator } from './validation/trainspec-document-validator.js';
+import { TrainSpecValidationRegistry } from './validation/trainspec-validation-registry.js';
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
 import type { CacheFolder } from './workspace/cache-folder.js';
@@ -152,7 +152,7 @@ export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServ
     },
     validation: {
         DocumentValidator: services => new TrainSpecDocumentValidator(services),
-        ValidationRegistry: services => new SynchronousValidationRegistry(services)
+        ValidationRegistry: services => new TrainSpecValidationRegistry(services)
     },
     workspace: {
         AstNodeDescriptionProvider: services => new LazyAstNodeDescriptionProvider(services)
