@@ -1,9 +1,12 @@
+import { keepYoungGenerationsSmall } from './batch/young-generation.js';
 import { runCli } from './cli.js';
 import { exitCodeAfterOutput, quietWhenClosed } from './closed-output.js';
 import { visibleText } from './reports/terminal-text.js';
 
 declare const TRAINSPEC_VERSION: string;
 
+// Before anything is read: see young-generation.ts.
+keepYoungGenerationsSmall();
 quietWhenClosed(process.stdout, 'the standard output');
 quietWhenClosed(process.stderr, 'the standard error');
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TrainSpecSettings } from '../../../language/src/workspace/trainspec-settings.js';
 import { DefaultGroupChecker, type FileResult, type GroupTask } from './group-checker.js';
+import { WORKER_SEMI_SPACE_MB } from './young-generation.js';
 
 export interface WorkerRequest {
     id: number;
@@ -58,8 +59,9 @@ class InProcessRunner implements GroupRunner {
  * A worker's heap limits. V8 lets an unlimited heap grow far beyond what it keeps alive (a task's
  * documents are let go when it is reported), and with one heap per core that adds up; a limit
  * makes it collect sooner at little cost. A task too large for it is checked in the main thread.
+ * The young generation is the one young-generation.ts fixes (V8 counts three semi-spaces in it).
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB };
 
 /** A fixed set of worker threads, each checking one task at a time; tasks wait in order for a free worker. */
 class WorkerPool implements GroupRunner {

@@ -1,6 +1,8 @@
-import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo, type Scope } from 'langium';
+import { DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo, type Scope } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { kindLabel } from '../catalogue/item-descriptions.js';
+import { forEachAstNode, forEachReference, isUncancellable } from '../workspace/ast-walk.js';
 import { NameIndex, quoteAlternatives } from './did-you-mean.js';
 
 /** A linking error that knows the closest names in scope, for the message and for quick fixes. */
@@ -32,6 +34,15 @@ export class SuggestingLinker extends DefaultLinker {
     constructor(services: TrainSpecServices) {
         super(services);
         this.outside = services.shared.references.OutsideDeclarations;
+    }
+
+    /** Where nothing can cancel the build (a batch check), links in a plain loop: see ast-walk.ts. */
+    override link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+        if (!isUncancellable(cancelToken) || this.profiler?.isActive('linking')) {
+            return super.link(document, cancelToken);
+        }
+        forEachAstNode(document.parseResult.value, node => forEachReference(node, reference => this.doLink(reference, document)));
+        return Promise.resolve();
     }
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): SuggestingLinkingError {
