@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DeclaredName } from '../../../language/src/references/outside-declarations.js';
+import { countText } from '../../../language/src/report/report-text.js';
 import type { Finding } from '../reports/check-report.js';
 import type { Progress } from '../progress.js';
 import type { SourceFile, UnreadSource } from '../source-files.js';
@@ -48,6 +49,8 @@ const TASK_FILES = 100;
 
 interface GroupState {
     files: number[];
+    /** The cache's key for the group, when its results came from the cache. */
+    keptKey?: string;
     results?: KeptResult[];
     /** Hash of the workspace's name table the group was checked with, if any. */
     names?: string;
@@ -108,14 +111,15 @@ export class BatchCheck {
             // Without a cache every file is checked: start the threads now, to load the library while the names are scanned.
             this.runner = this.options.createRunner(this.files.length);
         }
-        this.scan();
-        const all = groupScannedFiles(this.scans, this.names.size);
+        (globalThis as any).T?.('batch start'); this.scan();(globalThis as any).T?.('scan');
+        const all = groupScannedFiles(this.scans, this.names.size);(globalThis as any).T?.('group');
         const shard = this.options.shard;
         this.groups = all.filter(files => !shard || shardOf(this.files[files[0]].displayPath, shard.count) === shard.index - 1).map(files => ({ files }));
         for (const group of this.groups) {
             const cached = this.options.cache?.group(group.files.map(file => ({ path: this.files[file].displayPath, hash: this.hashes[file] })));
             if (cached) {
                 group.results = cached.results;
+                group.keptKey = cached.key;
                 group.names = cached.names;
                 this.fromCache.add(group);
             }
@@ -123,10 +127,10 @@ export class BatchCheck {
         const fileCount = this.groups.reduce((sum, group) => sum + group.files.length, 0);
         this.checkedGroups = this.fromCache.size;
         this.checkedFiles = this.groups.filter(group => group.results).reduce((sum, group) => sum + group.files.length, 0);
-        const total = `${fileCount.toLocaleString('en-GB')} file${fileCount === 1 ? '' : 's'} in ${this.groups.length.toLocaleString('en-GB')} group${this.groups.length === 1 ? '' : 's'}`;
+        const total = `${countText(fileCount)} file${fileCount === 1 ? '' : 's'} in ${countText(this.groups.length)} group${this.groups.length === 1 ? '' : 's'}`;
         this.report(total);
 
-        await this.checkGroups(this.groups.filter(group => !group.results), undefined, total);
+        (globalThis as any).T?.('lookup');await this.checkGroups(this.groups.filter(group => !group.results), undefined, total);(globalThis as any).T?.('checkGroups');
         let names: { table: DeclaredName[]; hash: string } | undefined;
         for (;;) {
             const merged = this.fromCache.size < this.groups.length ? this.verify() : [];
@@ -151,12 +155,12 @@ export class BatchCheck {
             await this.checkGroups(needNames, names, total);
         }
         this.options.progress.done();
-        this.remember();
+        (globalThis as any).T?.('loop'); this.remember();(globalThis as any).T?.('remember');
         return {
             files: this.assemble(),
             groups: all.length,
             ownGroups: this.groups.length,
-            largestGroup: Math.max(0, ...this.groups.map(group => group.files.length)),
+            largestGroup: this.groups.reduce((largest, group) => Math.max(largest, group.files.length), 0),
             cachedGroups: this.groups.filter(group => this.fromCache.has(group)).length
         };
     }
@@ -196,22 +200,35 @@ export class BatchCheck {
      * depend on each other. Returns the merged groups, which must be checked again.
      */
     protected verify(): GroupState[] {
-        const declaredBy = new Map<string, number>();
+        // Names by number: a name no file declares is one the table need not have.
+        for (const group of this.groups) {
+            group.results?.forEach(result => result.declarations?.forEach(([name]) => this.names.idOf(name)));
+        }
+        const declaredBy = new Int32Array(this.names.size).fill(-1);
         const pairs: Array<[number, number]> = [];
+        const declare = (name: number, index: number): void => {
+            const other = declaredBy[name];
+            if (other === -1) {
+                declaredBy[name] = index;
+            } else if (other !== index) {
+                pairs.push([other, index]);
+            }
+        };
         this.groups.forEach((group, index) => group.results?.forEach((result, at) => {
-            for (const [name] of this.declarationsOf(group.files[at], result)) {
-                const other = declaredBy.get(name);
-                if (other === undefined) {
-                    declaredBy.set(name, index);
-                } else if (other !== index) {
-                    pairs.push([other, index]);
+            if (result.declarations) {
+                result.declarations.forEach(([name]) => declare(this.names.idOf(name), index));
+            } else {
+                const { declared } = this.scans[group.files[at]];
+                for (let name = 0; name < declared.length; name += 2) {
+                    declare(declared[name], index);
                 }
             }
         }));
         this.groups.forEach((group, index) => group.results?.forEach(result => {
             for (const name of [...result.unresolved, ...result.crossings]) {
-                const other = declaredBy.get(name);
-                if (other !== undefined && other !== index) {
+                const id = this.names.find(name);
+                const other = id === -1 ? -1 : declaredBy[id];
+                if (other !== -1 && other !== index) {
                     pairs.push([other, index]);
                 }
             }
@@ -263,23 +280,26 @@ export class BatchCheck {
                 const { declarations: _same, ...rest } = result;
                 return rest;
             });
-            cache.rememberGroup(group.files.map(file => this.files[file].displayPath), { results, ...(group.names ? { names: group.names } : {}) }, kept);
+            cache.rememberGroup(group.files.map(file => this.files[file].displayPath), { results, ...(group.names ? { names: group.names } : {}) }, kept ? group.keptKey : undefined);
         }
     }
 
+    /** This run's files in the order given, with their findings. */
     protected assemble(): BatchCheckResult['files'] {
-        const findings = new Map<number, Finding[]>();
+        const findings: Array<Finding[] | undefined> = new Array<Finding[] | undefined>(this.files.length);
         for (const group of this.groups) {
             group.files.forEach((file, index) => {
                 const displayPath = this.files[file].displayPath;
-                findings.set(file, (group.results?.[index].findings ?? []).map(finding => ({ file: displayPath, ...finding })));
+                findings[file] = (group.results?.[index].findings ?? []).map(finding => ({ file: displayPath, ...finding }));
             });
         }
-        return [...findings.keys()].sort((a, b) => a - b).map(file => ({ displayPath: this.files[file].displayPath, findings: findings.get(file) ?? [] }));
+        const files: BatchCheckResult['files'] = [];
+        findings.forEach((found, file) => found && files.push({ displayPath: this.files[file].displayPath, findings: found }));
+        return files;
     }
 
     protected report(total: string): void {
-        this.options.progress.report(`Checking ${total}: ${this.checkedFiles.toLocaleString('en-GB')} files (${this.checkedGroups.toLocaleString('en-GB')} groups) done…`);
+        this.options.progress.report(`Checking ${total}: ${countText(this.checkedFiles)} files (${countText(this.checkedGroups)} groups) done…`);
     }
 }
 

@@ -49,6 +49,8 @@ interface CacheContents {
     /** TrainSpec's version and the settings: a change to either makes every entry stale. */
     stamp: string;
     names: string[];
+    /** The names' index (see NameTable). */
+    nameSlots: Int32Array;
     paths: string[];
     hashes: string[];
     /** Empty for a file without a trusted stamp. */
@@ -84,8 +86,9 @@ export class CheckCache implements KnownContent {
     readonly names: NameTable;
     /** When this run started, by this machine's clock: a file last written after SETTLE_MS before it has not settled. */
     readonly startedMs = Date.now();
-    protected readonly files = new Map<string, CachedFile>();
-    /** Each kept group by its key: the indexes of its files in `contents`. */
+    /** Each kept file's index in `contents`, by path. */
+    protected readonly files = new Map<string, number>();
+    /** Each kept group's index in `contents`, by key (see groupKey). */
     protected readonly groups = new Map<string, number>();
     protected readonly contents?: CacheContents;
     protected readonly keptResults = new Map<number, KeptResult>();
@@ -109,60 +112,76 @@ export class CheckCache implements KnownContent {
             this.keptResults.clear();
             this.groupNames.clear();
         }
-        this.names = new NameTable(this.contents?.names ?? []);
+        this.names = this.contents ? new NameTable(this.contents.names, this.contents.nameSlots) : new NameTable();
         this.changed = !this.contents;
     }
 
     mayKnow(file: string): boolean {
-        return this.files.get(file)?.stamp !== undefined;
+        const index = this.files.get(file);
+        return index !== undefined && !Number.isNaN(this.contents?.stamps[3 * index]);
     }
 
     /** The hash of a file's content, if its stamp and identity are those it had when the cache learnt that content. */
     contentOf(file: string, stamp: FileStamp, identity: string): string | undefined {
-        const cached = this.files.get(file);
-        const known = cached?.stamp;
-        return known && cached.identity === identity && known.size === stamp.size && known.modifiedMs === stamp.modifiedMs && known.changedMs === stamp.changedMs
-            ? cached.hash
+        const index = this.files.get(file);
+        const contents = this.contents;
+        if (index === undefined || !contents) {
+            return undefined;
+        }
+        const { stamps } = contents;
+        return contents.identities[index] === identity && stamps[3 * index] === stamp.size && stamps[3 * index + 1] === stamp.modifiedMs && stamps[3 * index + 2] === stamp.changedMs
+            ? contents.hashes[index]
             : undefined;
     }
 
     /** The scan of a file, if the cache has one for exactly this content. */
     scanOf(file: string, hash: string): ScanIds | undefined {
-        const cached = this.files.get(file);
-        return cached?.hash === hash ? cached.scan : undefined;
+        const index = this.files.get(file);
+        const contents = this.contents;
+        if (index === undefined || !contents || contents.hashes[index] !== hash) {
+            return undefined;
+        }
+        const { declaredEnds, mentionsEnds } = contents;
+        return {
+            declared: contents.declared.subarray(index === 0 ? 0 : declaredEnds[index - 1], declaredEnds[index]),
+            mentions: contents.mentions.subarray(index === 0 ? 0 : mentionsEnds[index - 1], mentionsEnds[index])
+        };
     }
 
     /** Keeps a file for the next run; its stamp only if the file had settled when this run began. */
     rememberFile(file: string, hash: string, scan: ScanIds, stamp: FileStamp | undefined, identity: string | undefined): void {
         const settled = stamp && identity !== undefined && Math.max(stamp.modifiedMs, stamp.changedMs) < this.startedMs - SETTLE_MS;
         const entry: CachedFile = settled ? { hash, scan, stamp, identity } : { hash, scan };
-        const before = this.files.get(file);
-        if (!before || before.hash !== hash || before.scan !== scan || !sameStamp(before, entry)) {
+        if (!this.changed && !this.keeps(file, entry)) {
             this.changed = true;
         }
         this.nextFiles.set(file, entry);
     }
 
-    /** The kept results of a group of these files with exactly these contents, if any. */
-    group(files: Array<{ path: string; hash: string }>): CachedGroup | undefined {
-        const index = this.groups.get(groupKey(files));
+    /** The kept results of a group of these files with exactly these contents, if any, with the key to remember them by. */
+    group(files: Array<{ path: string; hash: string }>): (CachedGroup & { key: string }) | undefined {
+        const key = groupKey(files);
+        const index = this.groups.get(key);
         const contents = this.contents;
         if (index === undefined || !contents) {
             return undefined;
         }
         const start = index === 0 ? 0 : contents.groupEnds[index - 1];
-        const results = Array.from(contents.groupFiles.subarray(start, contents.groupEnds[index]), file => this.keptResults.get(file) ?? CLEAN);
+        const results: KeptResult[] = [];
+        for (let at = start; at < contents.groupEnds[index]; at++) {
+            results.push(this.keptResults.get(contents.groupFiles[at]) ?? CLEAN);
+        }
         const names = this.groupNames.get(index);
-        return names === undefined ? { results } : { results, names };
+        return names === undefined ? { results, key } : { results, names, key };
     }
 
     /**
      * Keeps a group's results for the next run; `files` are the paths of its files, each
-     * remembered with rememberFile. `kept` when they are what group() gave.
+     * remembered with rememberFile. `keptKey` when they are what group() gave, with that key.
      */
-    rememberGroup(files: string[], group: CachedGroup, kept: boolean): void {
-        const key = groupKey(files.map(path => ({ path, hash: this.nextFiles.get(path)?.hash ?? '' })));
-        if (!kept || !this.groups.has(key)) {
+    rememberGroup(files: string[], group: CachedGroup, keptKey?: string): void {
+        const key = keptKey ?? groupKey(files.map(path => ({ path, hash: this.nextFiles.get(path)?.hash ?? '' })));
+        if (keptKey === undefined) {
             this.changed = true;
         }
         this.nextGroups.set(key, { files, group });
@@ -187,17 +206,8 @@ export class CheckCache implements KnownContent {
     }
 
     protected load(contents: CacheContents): void {
-        const { paths, hashes, identities, stamps, declaredEnds, declared, mentionsEnds, mentions } = contents;
-        for (let file = 0; file < paths.length; file++) {
-            const scan = {
-                declared: declared.subarray(file === 0 ? 0 : declaredEnds[file - 1], declaredEnds[file]),
-                mentions: mentions.subarray(file === 0 ? 0 : mentionsEnds[file - 1], mentionsEnds[file])
-            };
-            const size = stamps[3 * file];
-            this.files.set(paths[file], Number.isNaN(size)
-                ? { hash: hashes[file], scan }
-                : { hash: hashes[file], scan, stamp: { size, modifiedMs: stamps[3 * file + 1], changedMs: stamps[3 * file + 2] }, identity: identities[file] });
-        }
+        contents.paths.forEach((path, index) => this.files.set(path, index));
+        const { paths, hashes } = contents;
         let start = 0;
         contents.groupEnds.forEach((end, group) => {
             let key = '';
@@ -216,49 +226,64 @@ export class CheckCache implements KnownContent {
         }
     }
 
-    /** The file's contents: only the names this run's files use, numbered afresh, so that names of deleted files do not pile up. */
-    protected nextContents(): CacheContents {
-        const renumbered = new Int32Array(this.names.size).fill(-1);
-        const names: string[] = [];
-        const count = this.nextFiles.size;
-        const contents: CacheContents = {
-            format: FORMAT, stamp: this.stamp, names, paths: [], hashes: [], identities: [], stamps: new Float64Array(3 * count),
-            declaredEnds: new Int32Array(count), declared: new Int32Array(0), mentionsEnds: new Int32Array(count), mentions: new Int32Array(0),
-            groupEnds: new Int32Array(this.nextGroups.size), groupFiles: new Int32Array(0), groupNames: [], results: []
-        };
-        let declaredLength = 0;
-        let mentionsLength = 0;
-        for (const { scan } of this.nextFiles.values()) {
-            declaredLength += scan.declared.length;
-            mentionsLength += scan.mentions.length;
+    /** Whether the file holds exactly this entry for this file. */
+    protected keeps(file: string, entry: CachedFile): boolean {
+        const index = this.files.get(file);
+        const contents = this.contents;
+        if (index === undefined || !contents || contents.hashes[index] !== entry.hash) {
+            return false;
         }
-        contents.declared = new Int32Array(declaredLength);
-        contents.mentions = new Int32Array(mentionsLength);
-        const indexes = new Map<string, number>();
-        let declaredAt = 0;
-        let mentionsAt = 0;
-        const copy = (ids: Int32Array, into: Int32Array, at: number): void => {
-            for (let index = 0; index < ids.length; index++) {
-                const id = ids[index];
-                if (renumbered[id] === -1) {
-                    renumbered[id] = names.length;
-                    names.push(this.names.nameOf(id));
-                }
-                into[at + index] = renumbered[id];
+        const kept = contents.stamps.subarray(3 * index, 3 * index + 3);
+        return entry.stamp
+            ? contents.identities[index] === entry.identity && kept[0] === entry.stamp.size && kept[1] === entry.stamp.modifiedMs && kept[2] === entry.stamp.changedMs
+            : Number.isNaN(kept[0]);
+    }
+
+    /**
+     * The file's contents. When names of deleted or changed files have come to be a quarter of
+     * the table, it keeps only those in use, numbered afresh; otherwise the table stays as it is,
+     * with its index, and the scans are copied whole.
+     */
+    protected nextContents(): CacheContents {
+        const entries = [...this.nextFiles.values()];
+        const used = new Uint8Array(this.names.size);
+        let usedCount = 0;
+        const mark = (ids: Int32Array): void => {
+            for (const id of ids) {
+                usedCount += used[id] ^ 1;
+                used[id] = 1;
             }
         };
-        for (const [path, entry] of this.nextFiles) {
-            const file = contents.paths.length;
-            indexes.set(path, file);
-            contents.paths.push(path);
-            contents.hashes.push(entry.hash);
-            contents.identities.push(entry.identity ?? '');
-            contents.stamps.set(entry.stamp ? [entry.stamp.size, entry.stamp.modifiedMs, entry.stamp.changedMs] : [NaN, NaN, NaN], 3 * file);
-            copy(entry.scan.declared, contents.declared, declaredAt);
-            contents.declaredEnds[file] = declaredAt += entry.scan.declared.length;
-            copy(entry.scan.mentions, contents.mentions, mentionsAt);
-            contents.mentionsEnds[file] = mentionsAt += entry.scan.mentions.length;
+        entries.forEach(({ scan }) => {
+            mark(scan.declared);
+            mark(scan.mentions);
+        });
+        let table = this.names;
+        let renumber: (ids: Int32Array) => Int32Array = ids => ids;
+        if (usedCount < 0.75 * this.names.size) {
+            const numbers = new Int32Array(this.names.size);
+            const names: string[] = [];
+            used.forEach((isUsed, id) => {
+                if (isUsed) {
+                    numbers[id] = names.length;
+                    names.push(this.names.nameOf(id));
+                }
+            });
+            table = new NameTable(names);
+            renumber = ids => ids.map(id => numbers[id]);
         }
+        const count = entries.length;
+        const { names, slots } = table.stored;
+        const contents: CacheContents = {
+            format: FORMAT, stamp: this.stamp, names, nameSlots: slots,
+            paths: [...this.nextFiles.keys()], hashes: entries.map(entry => entry.hash), identities: entries.map(entry => entry.identity ?? ''),
+            stamps: new Float64Array(3 * count), declaredEnds: new Int32Array(count), declared: new Int32Array(0), mentionsEnds: new Int32Array(count), mentions: new Int32Array(0),
+            groupEnds: new Int32Array(this.nextGroups.size), groupFiles: new Int32Array(0), groupNames: [], results: []
+        };
+        contents.declared = concatenate(entries.map(entry => renumber(entry.scan.declared)), contents.declaredEnds);
+        contents.mentions = concatenate(entries.map(entry => renumber(entry.scan.mentions)), contents.mentionsEnds);
+        entries.forEach((entry, file) => contents.stamps.set(entry.stamp ? [entry.stamp.size, entry.stamp.modifiedMs, entry.stamp.changedMs] : [NaN, NaN, NaN], 3 * file));
+        const indexes = new Map(contents.paths.map((path, index) => [path, index]));
         const groupFiles: number[] = [];
         [...this.nextGroups.values()].forEach(({ files, group }, index) => {
             files.forEach((path, at) => {
@@ -279,6 +304,17 @@ export class CheckCache implements KnownContent {
     }
 }
 
+/** The arrays one after another, and where each ends. */
+function concatenate(arrays: Int32Array[], ends: Int32Array): Int32Array {
+    const all = new Int32Array(arrays.reduce((sum, array) => sum + array.length, 0));
+    let at = 0;
+    arrays.forEach((array, index) => {
+        all.set(array, at);
+        ends[index] = at += array.length;
+    });
+    return all;
+}
+
 function isClean(result: KeptResult): boolean {
     return result.findings.length === 0 && result.unresolved.length === 0 && result.crossings.length === 0 && result.declarations === undefined;
 }
@@ -294,10 +330,6 @@ function groupKey(files: Array<{ path: string; hash: string }>): string {
         key += `${file.path}\0${file.hash}\0`;
     }
     return key;
-}
-
-function sameStamp(a: CachedFile, b: CachedFile): boolean {
-    return a.identity === b.identity && a.stamp?.size === b.stamp?.size && a.stamp?.modifiedMs === b.stamp?.modifiedMs && a.stamp?.changedMs === b.stamp?.changedMs;
 }
 
 /** The cache file's contents, if it is a cache of this format with this stamp. */

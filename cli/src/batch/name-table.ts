@@ -12,11 +12,18 @@ export interface ScanIds {
     mentions: Int32Array;
 }
 
-/** One number for each name (and each type name) that a run meets; the cache keeps it between runs. */
+/**
+ * One number for each name (and each type name) that a run meets; the cache keeps it between
+ * runs, with its index: a hash table by position (0 for a free slot, otherwise the number plus
+ * one), so that a run that scans one changed file looks its names up without first hashing
+ * every name of the workspace.
+ */
 export class NameTable {
-    protected ids?: Map<string, number>;
+    protected slots: Int32Array;
 
-    constructor(protected readonly names: string[] = []) {}
+    constructor(protected readonly names: string[] = [], slots?: Int32Array) {
+        this.slots = slots && fits(slots, names.length) ? slots : indexOf(names);
+    }
 
     get size(): number {
         return this.names.length;
@@ -26,14 +33,38 @@ export class NameTable {
         return this.names[id];
     }
 
+    /** The table as the cache stores it. */
+    get stored(): { names: string[]; slots: Int32Array } {
+        return { names: this.names, slots: this.slots };
+    }
+
+    /** The number of a name, or -1 if the table does not have it. */
+    find(name: string): number {
+        const mask = this.slots.length - 1;
+        for (let slot = hashOf(name) & mask, taken = this.slots[slot]; taken !== 0; slot = (slot + 1) & mask, taken = this.slots[slot]) {
+            if (this.names[taken - 1] === name) {
+                return taken - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The number of a name, which it gets now if the table does not have it yet. */
     idOf(name: string): number {
-        // Built on first use: a run in which no file needs scanning never needs it.
-        this.ids ??= new Map(this.names.map((each, id) => [each, id]));
-        let id = this.ids.get(name);
-        if (id === undefined) {
-            id = this.names.length;
-            this.names.push(name);
-            this.ids.set(name, id);
+        const mask = this.slots.length - 1;
+        let slot = hashOf(name) & mask;
+        for (let taken = this.slots[slot]; taken !== 0; taken = this.slots[slot]) {
+            if (this.names[taken - 1] === name) {
+                return taken - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+        const id = this.names.length;
+        this.names.push(name);
+        if (2 * this.names.length > this.slots.length) {
+            this.slots = indexOf(this.names);
+        } else {
+            this.slots[slot] = id + 1;
         }
         return id;
     }
@@ -60,4 +91,48 @@ export class NameTable {
         return declarations.length * 2 === ids.declared.length
             && declarations.every(([name, type], index) => this.names[ids.declared[2 * index]] === name && this.names[ids.declared[2 * index + 1]] === type);
     }
+}
+
+/** A hash table of `names` at most half full (see NameTable). */
+function indexOf(names: readonly string[]): Int32Array {
+    let size = 1024;
+    while (size < 2 * names.length + 1) {
+        size *= 2;
+    }
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    names.forEach((name, id) => {
+        let slot = hashOf(name) & mask;
+        while (slots[slot] !== 0) {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = id + 1;
+    });
+    return slots;
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(name: string): number {
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < name.length; index++) {
+        hash = Math.imul(hash ^ name.charCodeAt(index), 0x01000193);
+    }
+    return hash >>> 0;
+}
+
+/** Whether stored slots can index this many names: a power of two in size, at most half full, and one taken slot per name. */
+function fits(slots: Int32Array, names: number): boolean {
+    if (slots.length < 2 * names || (slots.length & (slots.length - 1)) !== 0) {
+        return false;
+    }
+    let taken = 0;
+    for (const slot of slots) {
+        if (slot !== 0) {
+            if (slot < 1 || slot > names) {
+                return false;
+            }
+            taken++;
+        }
+    }
+    return taken === names;
 }
