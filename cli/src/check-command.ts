@@ -80,7 +80,6 @@ export const ExitCode = { Clean: 0, Problems: 1, InputProblem: 2 } as const;
  * library, writes the report and returns the exit code.
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
-    if (process.env.TT) { let last = performance.now(); (globalThis as any).T = (l: string) => { const n = performance.now(); const c = process.cpuUsage(); process.stderr.write(`${l}: ${(n - last).toFixed(1)} (at ${n.toFixed(0)}, cpu ${((c.user+c.system)/1000).toFixed(0)})\n`); last = n; }; (globalThis as any).T('start'); process.on('exit', () => (globalThis as any).T('exit')); }
     const started = performance.now();
     const baseline = options.baseline && readBaseline(options.baseline.file, options.cwd);
     if (baseline && 'problem' in baseline) {
@@ -130,7 +129,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         colour: options.destination.kind === 'stdout' ? useColour(options.colour, process.stdout, options.env) : options.colour === true,
         hidden: report.findings.length - shown.findings.length
     };
-    (globalThis as any).T?.('report built'); writeReport(FORMATTERS[options.format](shown, context), options.destination); (globalThis as any).T?.('written');
+    writeReport(FORMATTERS[options.format](shown, context), options.destination);
     if (options.format === 'github' && options.env.GITHUB_STEP_SUMMARY) {
         addJobSummary(options.env.GITHUB_STEP_SUMMARY, formatMarkdownSummary(shown));
     }
@@ -170,18 +169,18 @@ async function checkSources(options: CheckOptions, settings: TrainSpecSettings):
     for (let attempt = 1; ; attempt++) {
         const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options.version, settings)) : undefined;
         // The coverage comparison reads every file anyway.
-        (globalThis as any).T?.('cache loaded'); const { files, problems } = withoutLibraryCopies(cache && attempt === 1 && !options.baseline
+        const { files, problems } = withoutLibraryCopies(cache && attempt === 1 && !options.baseline
             ? collectSourcesUnlessKnown(options.paths, options.cwd, ignored, cache)
             : collectSources(options.paths, options.cwd, undefined, undefined, ignored));
         try {
-            (globalThis as any).T?.('collected'); const checked = await new BatchCheck({
+           const checked = await new BatchCheck({
                 files,
                 createRunner: count => createGroupRunner(settings, count),
                 cache,
                 shard: options.shard,
                 progress: createProgress(process.stderr, files.length > 0)
             }).run();
-            (globalThis as any).T?.('batch'); cache?.save(); (globalThis as any).T?.('saved');
+           cache?.save();
             return { files, problems, checked };
         } catch (error) {
             if (!(error instanceof SourceChangedError) || attempt > 1) {

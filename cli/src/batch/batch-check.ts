@@ -111,8 +111,8 @@ export class BatchCheck {
             // Without a cache every file is checked: start the threads now, to load the library while the names are scanned.
             this.runner = this.options.createRunner(this.files.length);
         }
-        (globalThis as any).T?.('batch start'); this.scan();(globalThis as any).T?.('scan');
-        const all = groupScannedFiles(this.scans, this.names.size);(globalThis as any).T?.('group');
+        this.scan();
+        const all = groupScannedFiles(this.scans, this.names.size);
         const shard = this.options.shard;
         this.groups = all.filter(files => !shard || shardOf(this.files[files[0]].displayPath, shard.count) === shard.index - 1).map(files => ({ files }));
         for (const group of this.groups) {
@@ -130,7 +130,7 @@ export class BatchCheck {
         const total = `${countText(fileCount)} file${fileCount === 1 ? '' : 's'} in ${countText(this.groups.length)} group${this.groups.length === 1 ? '' : 's'}`;
         this.report(total);
 
-        (globalThis as any).T?.('lookup');await this.checkGroups(this.groups.filter(group => !group.results), undefined, total);(globalThis as any).T?.('checkGroups');
+        await this.checkGroups(this.groups.filter(group => !group.results), undefined, total);
         let names: { table: DeclaredName[]; hash: string } | undefined;
         for (;;) {
             const merged = this.fromCache.size < this.groups.length ? this.verify() : [];
@@ -155,7 +155,7 @@ export class BatchCheck {
             await this.checkGroups(needNames, names, total);
         }
         this.options.progress.done();
-        (globalThis as any).T?.('loop'); this.remember();(globalThis as any).T?.('remember');
+        this.remember();
         return {
             files: this.assemble(),
             groups: all.length,

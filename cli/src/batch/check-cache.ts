@@ -84,8 +84,6 @@ const CLEAN: KeptResult = Object.freeze({ findings: [], unresolved: [], crossing
 export class CheckCache implements KnownContent {
     /** Every name the kept scans mention, by number; this run adds its own. */
     readonly names: NameTable;
-    /** When this run started, by this machine's clock: a file last written after SETTLE_MS before it has not settled. */
-    readonly startedMs = Date.now();
     /** Each kept file's index in `contents`, by path. */
     protected readonly files = new Map<string, number>();
     /** Each kept group's index in `contents`, by key (see groupKey). */
@@ -98,7 +96,11 @@ export class CheckCache implements KnownContent {
     /** Whether this run learnt anything the file does not say: if not, it is not written again. */
     protected changed = false;
 
-    constructor(protected readonly path: string, protected readonly stamp: string) {
+    /**
+     * `startedMs`: when this run started, by this machine's clock (before it looked at any
+     * file); a file last written less than SETTLE_MS before it has not settled.
+     */
+    constructor(protected readonly path: string, protected readonly stamp: string, readonly startedMs = Date.now()) {
         const contents = readContents(path, stamp);
         try {
             if (contents) {
