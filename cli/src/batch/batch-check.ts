@@ -114,16 +114,8 @@ export class BatchCheck {
         this.scan();
         const all = groupScannedFiles(this.scans, this.names.size);
         const shard = this.options.shard;
-        this.groups = all.filter(files => !shard || shardOf(this.files[files[0]].displayPath, shard.count) === shard.index - 1).map(files => ({ files }));
-        for (const group of this.groups) {
-            const cached = this.options.cache?.group(group.files.map(file => ({ path: this.files[file].displayPath, hash: this.hashes[file] })));
-            if (cached) {
-                group.results = cached.results;
-                group.keptKey = cached.key;
-                group.names = cached.names;
-                this.fromCache.add(group);
-            }
-        }
+        this.groups = this.withKeptMerges(all.filter(files => !shard || shardOf(this.files[files[0]].displayPath, shard.count) === shard.index - 1)).map(files => ({ files }));
+        this.groups.forEach(group => this.takeFromCache(group));
         const fileCount = this.groups.reduce((sum, group) => sum + group.files.length, 0);
         this.checkedGroups = this.fromCache.size;
         this.checkedFiles = this.groups.filter(group => group.results).reduce((sum, group) => sum + group.files.length, 0);
@@ -133,9 +125,10 @@ export class BatchCheck {
         await this.checkGroups(this.groups.filter(group => !group.results), undefined, total);
         let names: { table: DeclaredName[]; hash: string } | undefined;
         for (;;) {
-            const merged = this.fromCache.size < this.groups.length ? this.verify() : [];
+            // Groups that all come from the cache were verified together in the run that kept them.
+            const merged = this.groups.every(group => this.fromCache.has(group)) ? [] : this.verify();
             if (merged.length > 0) {
-                await this.checkGroups(merged, names, total);
+                await this.checkGroups(merged.filter(group => !this.takeFromCache(group)), names, total);
                 continue;
             }
             // Groups with unknown names: their suggestions come from every name the workspace declares.
@@ -163,6 +156,45 @@ export class BatchCheck {
             largestGroup: this.groups.reduce((largest, group) => Math.max(largest, group.files.length), 0),
             cachedGroups: this.groups.filter(group => this.fromCache.has(group)).length
         };
+    }
+
+    /**
+     * The groups, with those that a kept group of unchanged files joins merged: what the build
+     * of an earlier run merged is proposed at once, so that its groups are not checked apart
+     * first. Only groups of this shard are merged: a shard's groups never depend on the cache.
+     */
+    protected withKeptMerges(groups: number[][]): number[][] {
+        const pairs: Array<[number, number]> = [];
+        let fileOf: Map<string, number> | undefined;
+        const groupOf = new Int32Array(this.files.length).fill(-1);
+        for (const kept of this.options.cache?.groupsOfSeveral() ?? []) {
+            if (!fileOf) {
+                fileOf = new Map(this.files.map((file, index) => [file.displayPath, index]));
+                groups.forEach((files, group) => files.forEach(file => groupOf[file] = group));
+            }
+            const known = fileOf;
+            const files = kept.map(({ path, hash }) => {
+                const file = known.get(path);
+                return file !== undefined && this.hashes[file] === hash ? file : -1;
+            });
+            if (files.every(file => file !== -1 && groupOf[file] !== -1)) {
+                const first = groupOf[files[0]];
+                files.forEach(file => groupOf[file] !== first && pairs.push([first, groupOf[file]]));
+            }
+        }
+        return pairs.length > 0 ? mergeGroups(groups, pairs) : groups;
+    }
+
+    /** Takes a group's results from the cache, if it kept them for exactly these files with this content. */
+    protected takeFromCache(group: GroupState): boolean {
+        const cached = this.options.cache?.group(group.files.map(file => ({ path: this.files[file].displayPath, hash: this.hashes[file] })));
+        if (cached) {
+            group.results = cached.results;
+            group.keptKey = cached.key;
+            group.names = cached.names;
+            this.fromCache.add(group);
+        }
+        return cached !== undefined;
     }
 
     protected async checkGroups(groups: GroupState[], names: { table: DeclaredName[]; hash: string } | undefined, total: string): Promise<void> {

@@ -178,6 +178,25 @@ export class CheckCache implements KnownContent {
     }
 
     /**
+     * The kept groups of more than one file, each as the paths and hashes of its files: groups
+     * the scan or the build put together, which a run may propose again while their files are
+     * unchanged.
+     */
+    *groupsOfSeveral(): Generator<Array<{ path: string; hash: string }>> {
+        const contents = this.contents;
+        if (!contents) {
+            return;
+        }
+        let start = 0;
+        for (const end of contents.groupEnds) {
+            if (end - start > 1) {
+                yield Array.from(contents.groupFiles.subarray(start, end), file => ({ path: contents.paths[file], hash: contents.hashes[file] }));
+            }
+            start = end;
+        }
+    }
+
+    /**
      * Keeps a group's results for the next run; `files` are the paths of its files, each
      * remembered with rememberFile. `keptKey` when they are what group() gave, with that key.
      */

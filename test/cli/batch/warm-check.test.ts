@@ -139,3 +139,39 @@ describe('check --cache on files unchanged since they settled', () => {
         expect((await warm()).report).toEqual(after.report);
     });
 });
+
+describe('check --cache and groups the build merged', () => {
+    test('a group the build had to merge comes whole from the cache next time', async () => {
+        folder = createTempFolder({ 'a.tspec': 'module A "A" {}\n', 'b.tspec': 'module B "B" {}\n' });
+        // A runner whose build says that a.tspec refers to B, which the scan did not see: the batch check must merge the groups.
+        let checked = 0;
+        const runner: GroupRunner = {
+            run: task => {
+                checked += task.files.length;
+                return Promise.resolve(task.files.map(file => {
+                    const withB = task.files.some(other => other.displayPath === 'b.tspec' && other.group === file.group);
+                    const declared = file.displayPath === 'a.tspec' ? 'A' : 'B';
+                    return { findings: [], declarations: [[declared, 'Module'] as const], unresolved: [], crossings: file.displayPath === 'a.tspec' && !withB ? ['B'] : [] };
+                }));
+            },
+            close: () => Promise.resolve()
+        };
+        const run = async (): Promise<number> => {
+            checked = 0;
+            const cache = new CheckCache(folder.file(CACHE_FILE_NAME), 'v1', Date.now() + SETTLE_MS + 1000);
+            const { files } = collectSourcesUnlessKnown(['.'], folder.path, () => false, cache);
+            const result = await new BatchCheck({ files, createRunner: () => runner, cache, progress: SILENT }).run();
+            cache.save();
+            expect(result.groups).toBe(2);
+            expect(result.largestGroup).toBe(2);
+            return checked;
+        };
+        // Each file on its own, then both together.
+        expect(await run()).toBe(4);
+        // The merged group at once, from the cache.
+        expect(await run()).toBe(0);
+        // Once one of its files changes, the grouping is the scan's again, and the build's to verify.
+        writeFileSync(folder.file('b.tspec'), 'module B "B, changed" {}\n');
+        expect(await run()).toBe(4);
+    });
+});
