@@ -254,10 +254,11 @@ export class CheckCache implements KnownContent {
         if (index === undefined || !contents || contents.hashes[index] !== entry.hash) {
             return false;
         }
-        const kept = contents.stamps.subarray(3 * index, 3 * index + 3);
+        const { stamps } = contents;
         return entry.stamp
-            ? contents.identities[index] === entry.identity && kept[0] === entry.stamp.size && kept[1] === entry.stamp.modifiedMs && kept[2] === entry.stamp.changedMs
-            : Number.isNaN(kept[0]);
+            ? contents.identities[index] === entry.identity && stamps[3 * index] === entry.stamp.size && stamps[3 * index + 1] === entry.stamp.modifiedMs
+                && stamps[3 * index + 2] === entry.stamp.changedMs
+            : Number.isNaN(stamps[3 * index]);
     }
 
     /**
