@@ -40,15 +40,26 @@ export interface CachedGroup {
 }
 
 /**
- * The file, written with v8.serialize in columns: one typed array holds every file's scan, so
- * reading 10,000 files' worth costs a copy, not 10,000 objects. A clean file's result (no
+ * The file, written with v8.serialize in columns: one typed array holds every file's scan, and
+ * one string every path (hash, identity, name), so reading 10,000 files' worth costs a few
+ * copies, not 100,000 objects for the garbage collector to move. A clean file's result (no
  * findings, declarations as scanned) is not stored at all.
  */
+interface CacheFile extends Omit<CacheContents, 'names' | 'paths' | 'hashes' | 'identities'> {
+    /** Each of these: the strings separated by NUL, which no path or name holds. */
+    names: string;
+    nameCount: number;
+    paths: string;
+    hashes: string;
+    identities: string;
+}
+
+/** The file's contents as this run uses them. */
 interface CacheContents {
     format: number;
     /** TrainSpec's version and the settings: a change to either makes every entry stale. */
     stamp: string;
-    names: string[];
+    names: NameTable;
     /** The names' index (see NameTable). */
     nameSlots: Int32Array;
     paths: string[];
@@ -114,7 +125,7 @@ export class CheckCache implements KnownContent {
             this.keptResults.clear();
             this.groupNames.clear();
         }
-        this.names = this.contents ? new NameTable(this.contents.names, this.contents.nameSlots) : new NameTable();
+        this.names = this.contents?.names ?? new NameTable();
         this.changed = !this.contents;
     }
 
@@ -266,7 +277,7 @@ export class CheckCache implements KnownContent {
      * the table, it keeps only those in use, numbered afresh; otherwise the table stays as it is,
      * with its index, and the scans are copied whole.
      */
-    protected nextContents(): CacheContents {
+    protected nextContents(): CacheFile {
         const entries = [...this.nextFiles.values()];
         const used = new Uint8Array(this.names.size);
         let usedCount = 0;
@@ -295,17 +306,18 @@ export class CheckCache implements KnownContent {
             renumber = ids => ids.map(id => numbers[id]);
         }
         const count = entries.length;
-        const { names, slots } = table.stored;
-        const contents: CacheContents = {
-            format: FORMAT, stamp: this.stamp, names, nameSlots: slots,
-            paths: [...this.nextFiles.keys()], hashes: entries.map(entry => entry.hash), identities: entries.map(entry => entry.identity ?? ''),
+        const { names, count: nameCount, slots } = table.stored;
+        const paths = [...this.nextFiles.keys()];
+        const contents: CacheFile = {
+            format: FORMAT, stamp: this.stamp, names, nameCount, nameSlots: slots,
+            paths: paths.join('\0'), hashes: entries.map(entry => entry.hash).join('\0'), identities: entries.map(entry => entry.identity ?? '').join('\0'),
             stamps: new Float64Array(3 * count), declaredEnds: new Int32Array(count), declared: new Int32Array(0), mentionsEnds: new Int32Array(count), mentions: new Int32Array(0),
             groupEnds: new Int32Array(this.nextGroups.size), groupFiles: new Int32Array(0), groupNames: [], results: []
         };
         contents.declared = concatenate(entries.map(entry => renumber(entry.scan.declared)), contents.declaredEnds);
         contents.mentions = concatenate(entries.map(entry => renumber(entry.scan.mentions)), contents.mentionsEnds);
         entries.forEach((entry, file) => contents.stamps.set(entry.stamp ? [entry.stamp.size, entry.stamp.modifiedMs, entry.stamp.changedMs] : [NaN, NaN, NaN], 3 * file));
-        const indexes = new Map(contents.paths.map((path, index) => [path, index]));
+        const indexes = new Map(paths.map((path, index) => [path, index]));
         const groupFiles: number[] = [];
         [...this.nextGroups.values()].forEach(({ files, group }, index) => {
             files.forEach((path, at) => {
@@ -357,8 +369,16 @@ function groupKey(files: Array<{ path: string; hash: string }>): string {
 /** The cache file's contents, if it is a cache of this format with this stamp. */
 function readContents(path: string, stamp: string): CacheContents | undefined {
     try {
-        const contents = deserialize(readFileSync(path)) as Partial<CacheContents> | undefined;
-        return contents?.format === FORMAT && contents.stamp === stamp ? contents as CacheContents : undefined;
+        const file = deserialize(readFileSync(path)) as Partial<CacheFile> | undefined;
+        if (file?.format !== FORMAT || file.stamp !== stamp) {
+            return undefined;
+        }
+        const { names, nameCount, paths, hashes, identities, ...rest } = file as CacheFile;
+        const count = rest.declaredEnds.length;
+        const split = (joined: string): string[] => count === 0 ? [] : joined.split('\0');
+        const contents = { ...rest, names: new NameTable({ names, count: nameCount }, rest.nameSlots), paths: split(paths), hashes: split(hashes), identities: split(identities) };
+        const columns = [contents.paths, contents.hashes, contents.identities, rest.mentionsEnds];
+        return columns.every(column => column.length === count) && rest.stamps.length === 3 * count ? contents : undefined;
     } catch {
         return undefined;
     }

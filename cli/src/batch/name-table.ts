@@ -20,22 +20,44 @@ export interface ScanIds {
  */
 export class NameTable {
     protected slots: Int32Array;
+    protected list?: string[];
+    /** The names as the cache stores them (see `stored`), until a run needs them one by one. */
+    protected joined?: { names: string; count: number };
 
-    constructor(protected readonly names: string[] = [], slots?: Int32Array) {
-        this.slots = slots && fits(slots, names.length) ? slots : indexOf(names);
+    /** `names` as a list, or as the cache stores them; `slots` the index stored with them, if it fits. */
+    constructor(names: string[] | { names: string; count: number } = [], slots?: Int32Array) {
+        if (Array.isArray(names)) {
+            this.list = names;
+        } else {
+            this.joined = names;
+        }
+        this.slots = slots && fits(slots, this.size) ? slots : indexOf(this.names);
     }
 
     get size(): number {
-        return this.names.length;
+        return this.list?.length ?? this.joined?.count ?? 0;
     }
 
     nameOf(id: number): string {
         return this.names[id];
     }
 
-    /** The table as the cache stores it. */
-    get stored(): { names: string[]; slots: Int32Array } {
-        return { names: this.names, slots: this.slots };
+    /**
+     * The table as the cache stores it: the names in one string, separated by NUL (which no
+     * source holds), because reading one string is far cheaper than reading 100,000.
+     */
+    get stored(): { names: string; count: number; slots: Int32Array } {
+        this.joined ??= { names: this.names.join('\0'), count: this.size };
+        return { ...this.joined, slots: this.slots };
+    }
+
+    /** The names one by one: split from the stored string the first time a run needs them. */
+    protected get names(): string[] {
+        if (!this.list) {
+            const joined = this.joined;
+            this.list = joined && joined.count > 0 ? joined.names.split('\0') : [];
+        }
+        return this.list;
     }
 
     /** The number of a name, or -1 if the table does not have it. */
@@ -61,6 +83,7 @@ export class NameTable {
         }
         const id = this.names.length;
         this.names.push(name);
+        this.joined = undefined;
         if (2 * this.names.length > this.slots.length) {
             this.slots = indexOf(this.names);
         } else {

@@ -129,7 +129,7 @@ describe('check --cache on files unchanged since they settled', () => {
         const extra = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`extra/m${index}.tspec`, `module Extra${index} "Extra" {\n    covers RoSH.a\n}\n`]));
         folder = createTempFolder({ ...TRICKY_WORKSPACE, ...extra });
         await warm();
-        const names = (): string[] => (deserialize(readFileSync(folder.file(CACHE_FILE_NAME))) as { names: string[] }).names;
+        const names = (): string[] => (deserialize(readFileSync(folder.file(CACHE_FILE_NAME))) as { names: string }).names.split('\0');
         expect(names()).toContain('Extra7');
         rmSync(folder.file('extra'), { recursive: true });
         const after = await warm();
