@@ -5,6 +5,7 @@ import {
     type ErrorHandler, type InitializationFailedHandler, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../language/src/protocol/constants.js';
+import type { TrainSpecInitializationOptions } from '../../language/src/protocol/initialization-options.js';
 import { SERVER_DOCUMENT_SELECTOR } from './document-selector.js';
 
 /** The bundled server, out/server.cjs beside out/extension.cjs, spoken to over Node IPC. */
@@ -25,8 +26,17 @@ export interface ClientParts {
     initializationFailedHandler: InitializationFailedHandler;
 }
 
+/**
+ * What the extension tells the server it does, beyond the standard capabilities: it opens the
+ * built-in library's `builtin:` documents (vscode-languageclient fetches them with
+ * workspace/textDocumentContent, see open-location.ts), and the coverage code lens opens its
+ * coverage view (trainspec.showCoverage) rather than the server's Markdown report.
+ */
+export const INITIALIZATION_OPTIONS: TrainSpecInitializationOptions = { library: 'builtin', coverageView: true };
+
 export function createClientOptions(parts: ClientParts): LanguageClientOptions {
     return {
+        initializationOptions: INITIALIZATION_OPTIONS,
         documentSelector: SERVER_DOCUMENT_SELECTOR,
         synchronize: {
             // The server reads `trainspec.*` (e.g. trainspec.coverage.severity) and hears when it changes.

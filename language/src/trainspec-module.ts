@@ -14,9 +14,13 @@ import { PlainParserErrorMessageProvider } from './parser/plain-parser-error-mes
 import { NestingGuardLexer } from './parser/nesting-guard-lexer.js';
 import { createResilientLangiumParser } from './parser/resilient-langium-parser.js';
 import { AuthoringLspModule, type AuthoringAddedServices } from './lsp/authoring-lsp-module.js';
+import { DefaultClientSupport, type ClientSupport } from './lsp/client-support.js';
+import { DefaultCoverageReportOpener, type CoverageReportOpener } from './lsp/coverage-report-opener.js';
 import { EditingLspModule } from './lsp/editing-lsp-module.js';
 import { DefaultSettingsConfiguration, type SettingsConfiguration } from './lsp/settings-configuration.js';
 import { TitledWorkspaceSymbolProvider } from './lsp/titled-workspace-symbol-provider.js';
+import { TrainSpecCommandHandler } from './lsp/trainspec-command-handler.js';
+import { TrainSpecLanguageServer } from './lsp/trainspec-language-server.js';
 import { TrainSpecDocumentUpdateHandler } from './lsp/trainspec-document-update-handler.js';
 import { TrainSpecNodeKindProvider } from './lsp/trainspec-node-kind-provider.js';
 import { BUILTIN_SCHEME, DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
@@ -33,11 +37,13 @@ import { StandardsValidator } from './validation/standards-validator.js';
 import { TrainSpecDocumentValidator } from './validation/trainspec-document-validator.js';
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
+import type { CacheFolder } from './workspace/cache-folder.js';
 import { DefaultDeclarationIndex, type DeclarationIndex } from './workspace/declaration-index.js';
 import { DefaultDependencyGraph, type DependencyGraph } from './workspace/dependency-graph.js';
 import { LazyAstNodeDescriptionProvider } from './workspace/lazy-ast-node-description-provider.js';
 import { DefaultPendingRevalidation, type PendingRevalidation } from './workspace/pending-revalidation.js';
 import { ResilientDocumentFactory } from './workspace/resilient-document-factory.js';
+import { RegisteringConfigurationProvider } from './workspace/registering-configuration-provider.js';
 import { RevalidatingDocumentBuilder } from './workspace/revalidating-document-builder.js';
 import { StatusReportingWorkspaceLock } from './workspace/status-reporting-workspace-lock.js';
 import { DefaultTrainSpecSettings, type TrainSpecSettings } from './workspace/trainspec-settings.js';
@@ -59,6 +65,12 @@ export interface TrainSpecAddedSharedServices {
         DependencyGraph: DependencyGraph;
         PendingRevalidation: PendingRevalidation;
         WorkspaceStatus: WorkspaceStatus;
+        /** A folder on the local disk for files editors open (server/'s NodeCacheFolder); none in the browser or the CLI. */
+        CacheFolder: CacheFolder | undefined;
+    };
+    lsp: {
+        ClientSupport: ClientSupport;
+        CoverageReportOpener: CoverageReportOpener;
     };
     references: {
         OutsideDeclarations: OutsideDeclarations;
@@ -90,6 +102,8 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
         DependencyGraph: services => new DefaultDependencyGraph(services),
         PendingRevalidation: () => new DefaultPendingRevalidation(),
         WorkspaceStatus: services => new DefaultWorkspaceStatus(services),
+        CacheFolder: () => undefined,
+        ConfigurationProvider: services => new RegisteringConfigurationProvider(services),
         WorkspaceLock: services => new StatusReportingWorkspaceLock(services),
         WorkspaceManager: services => new BuiltinWorkspaceManager(services),
         DocumentBuilder: services => new RevalidatingDocumentBuilder(services),
@@ -104,6 +118,11 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
         ConfigLoader: services => new DefaultConfigLoader(services)
     },
     lsp: {
+        LanguageServer: services => new TrainSpecLanguageServer(services),
+        ClientSupport: () => new DefaultClientSupport(),
+        // Commands the server runs itself, and the report that one of them opens, for editors without the extension.
+        ExecuteCommandHandler: services => new TrainSpecCommandHandler(services),
+        CoverageReportOpener: services => new DefaultCoverageReportOpener(services),
         // Editors open the read-only built-in catalogues (go to definition) through workspace/textDocumentContent.
         TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, BUILTIN_SCHEME),
         NodeKindProvider: () => new TrainSpecNodeKindProvider(),
@@ -147,12 +166,12 @@ export interface TrainSpecLanguages {
  * Creates the services of both languages around one shared workspace, so that references
  * resolve across files and from specs into catalogues.
  */
-export function createTrainSpecServices(context: DefaultSharedModuleContext, overrides?: DeepPartial<TrainSpecSharedServices>): TrainSpecLanguages {
+export function createTrainSpecServices(context: DefaultSharedModuleContext, overrides?: Module<TrainSpecSharedServices, DeepPartial<TrainSpecSharedServices>>): TrainSpecLanguages {
     const shared = inject(
         createDefaultSharedModule(context),
         TrainSpecGeneratedSharedModule,
         TrainSpecSharedModule,
-        (overrides ?? {}) as Module<TrainSpecSharedServices, DeepPartial<TrainSpecSharedServices>>
+        overrides ?? {}
     );
     const standards = inject(createDefaultModule({ shared }), StandardsGeneratedModule, TrainSpecCommonModule, EditingLspModule, AuthoringLspModule);
     const spec = inject(createDefaultModule({ shared }), TrainSpecGeneratedModule, TrainSpecCommonModule, EditingLspModule, AuthoringLspModule);

@@ -1,10 +1,9 @@
-import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startAuthoringFeatures } from '../../language/src/lsp/authoring-lsp-module.js';
 import { createGuardedConnection } from '../../language/src/server/guarded-connection.js';
+import { startTrainSpecServer } from '../../language/src/server/start-trainspec-server.js';
 import { logUnexpectedError } from '../../language/src/server/unexpected-errors.js';
-import { createTrainSpecServices } from '../../language/src/trainspec-module.js';
+import { NodeCacheFolder } from './node-cache-folder.js';
 
 // Any LSP editor can start this with `trainspec-language-server --stdio`; the connection
 // reads the transport (stdio, node IPC or a socket) from the command line. Malformed
@@ -13,7 +12,5 @@ const connection = createGuardedConnection(options => createConnection(ProposedF
 // The last resort: whatever escapes everything else is logged, and the server keeps serving.
 process.on('unhandledRejection', reason => logUnexpectedError(connection, 'An asynchronous task', reason));
 process.on('uncaughtException', error => logUnexpectedError(connection, 'A task', error));
-const { shared } = createTrainSpecServices({ connection, ...NodeFileSystem });
-startLanguageServer(shared);
-// The coverage matrix request, and the `trainspec` settings (coverage severity).
-startAuthoringFeatures(shared);
+// On the desktop there is a disk: editors that cannot fetch `builtin:` documents get the library, and coverage reports, as files.
+startTrainSpecServer(connection, NodeFileSystem, { workspace: { CacheFolder: () => new NodeCacheFolder() } });

@@ -28,7 +28,8 @@ describe('authoring over the language server protocol', () => {
         folder = createTempFolder({}, INCOMPLETE);
         programme = fileUri(folder.file('programme.tspec'));
         programmeText = readFileSync(folder.file('programme.tspec'), 'utf8');
-        client = await LspClient.start(folder.path);
+        // As the VS Code extension starts it: its coverage view is what the code lenses open.
+        client = await LspClient.start(folder.path, undefined, undefined, { initializationOptions: { coverageView: true } });
     });
 
     afterAll(async () => {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
     ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-    ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
+    ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShowDocumentRequest, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, type DataCallback, type Diagnostic, type Disposable, type LogMessageParams, type Message,
-    type MessageReader, type ProtocolConnection, type ResponseMessage, type ServerCapabilities
+    type InitializeResult, type MessageReader, type ProtocolConnection, type ResponseMessage, type ServerCapabilities, type ShowDocumentParams
 } from 'vscode-languageserver/node';
 import { ServerStatusNotification } from '../../language/src/protocol/lsp-ext.js';
 import { REPO_ROOT } from './run-cli.js';
@@ -31,6 +31,19 @@ export interface ServerCommand {
     env?: NodeJS.ProcessEnv;
 }
 
+/** What the client says it supports at `initialize`, beyond the basics every test needs. */
+export interface ClientOptions {
+    /**
+     * Whether it fetches `builtin:` documents (`workspace/textDocumentContent`), as VS Code does:
+     * true by default. A client without it gets the library as files in the server's cache
+     * folder: give the server an XDG_CACHE_HOME of the test's own (see `server`).
+     */
+    fetchesDocuments?: boolean;
+    /** Whether it opens documents the server asks it to (`window/showDocument`); they are recorded in `shownDocuments`. */
+    showsDocuments?: boolean;
+    initializationOptions?: unknown;
+}
+
 /**
  * The TrainSpec language server running as a real process (`trainspec-language-server
  * --stdio`), spoken to over JSON-RPC the way an editor does. It keeps the latest diagnostics
@@ -44,6 +57,10 @@ export class LspClient {
     stderr = '';
     /** What the server said it can do, in its answer to `initialize`. */
     capabilities: ServerCapabilities = {};
+    /** Who the server said it is, in its answer to `initialize`. */
+    serverInfo: InitializeResult['serverInfo'];
+    /** What the server asked the client to show (`window/showDocument`), in order. */
+    readonly shownDocuments: ShowDocumentParams[] = [];
     /** Whether the server said it is quiescent (`trainspec/status`); busy until it first says so. */
     quiescent = false;
     /** Every `trainspec/status` the server sent, in order. */
@@ -97,7 +114,7 @@ export class LspClient {
      * `server` runs another copy of the server (an installed one), by default this repository's
      * `bin/trainspec-language-server.js` under the Node running the tests.
      */
-    static async start(folder: string, settings?: Record<string, unknown>, server?: ServerCommand): Promise<LspClient> {
+    static async start(folder: string, settings?: Record<string, unknown>, server?: ServerCommand, options: ClientOptions = {}): Promise<LspClient> {
         const { command, args, env } = server ?? { command: process.execPath, args: [join(REPO_ROOT, 'bin', 'trainspec-language-server.js'), '--stdio'] };
         const child = spawn(command, args, { cwd: folder, env });
         const reader = new RawAnswerReader(new StreamMessageReader(child.stdout));
@@ -109,16 +126,30 @@ export class LspClient {
             connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(item => client.settings[item.section ?? ''] ?? null));
             connection.onRequest(RegistrationRequest.type, () => undefined);
         }
+        if (options.showsDocuments) {
+            connection.onRequest(ShowDocumentRequest.type, params => {
+                client.shownDocuments.push(params);
+                client.notify();
+                return { success: true };
+            });
+        }
         const initialized = await connection.sendRequest(InitializeRequest.type, {
             processId: null,
             rootUri: fileUri(folder),
             workspaceFolders: [{ uri: fileUri(folder), name: 'workspace' }],
             capabilities: {
                 textDocument: { publishDiagnostics: {}, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
-                workspace: { workspaceFolders: true, ...(settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}) }
-            }
+                workspace: {
+                    workspaceFolders: true,
+                    ...(settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}),
+                    ...(options.fetchesDocuments === false ? {} : { textDocumentContent: { dynamicRegistration: false } })
+                },
+                ...(options.showsDocuments ? { window: { showDocument: { support: true } } } : {})
+            },
+            ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions })
         });
         client.capabilities = initialized.capabilities;
+        client.serverInfo = initialized.serverInfo;
         await connection.sendNotification(InitializedNotification.type, {});
         return client;
     }
@@ -206,7 +237,8 @@ export class LspClient {
         await this.connection.sendRequest('$/trainspec/roundTrip').catch(() => undefined);
     }
 
-    private waitFor<T>(what: string, check: () => T | undefined): Promise<T> {
+    /** Resolves once `check` gives a value (perhaps at once), for conditions the server's messages bring about. */
+    waitFor<T>(what: string, check: () => T | undefined): Promise<T> {
         return new Promise((resolve, reject) => {
             const settle = () => {
                 const value = check();

@@ -58,7 +58,7 @@ export class DefaultGroupChecker implements GroupChecker {
                 DocumentBuilder: (services: TrainSpecSharedServices) => new BatchDocumentBuilder(services)
             }
         };
-        this.languages = createTrainSpecServices(NodeFileSystem, overrides as never);
+        this.languages = createTrainSpecServices(NodeFileSystem, overrides);
         Object.assign(this.languages.shared.settings.TrainSpecSettings, settings);
         this.builder = this.languages.shared.workspace.DocumentBuilder as BatchDocumentBuilder;
     }

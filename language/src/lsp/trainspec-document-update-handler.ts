@@ -98,15 +98,26 @@ export class TrainSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler
      */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(async token => {
+            .then(() => this.concernsWorkspace(changed, deleted) ? this.workspaceLock.write(async token => {
                 const changedNow = changed.filter(uri => this.isChangeable(uri));
                 const deletedNow = deleted.flatMap(uri => this.deletable(uri));
                 // An empty update would mean "the settings changed" and recheck every document.
                 if (changedNow.length > 0 || deletedNow.length > 0) {
                     await this.documentBuilder.update(changedNow, deletedNow, token);
                 }
-            }))
+            }) : undefined)
             .catch(error => logUnexpectedError(this.connection, 'Updating the workspace', error));
+    }
+
+    /**
+     * Whether an update may change the workspace at all. One that cannot takes no write lock: a
+     * write cancels the build in progress, and an update with nothing to do would not resume it
+     * (an editor opening a library file while the workspace is first built left it unbuilt, and
+     * every request waiting for it hanging). Read once the workspace is ready, when the library
+     * is in place; the update reads it again under the lock.
+     */
+    protected concernsWorkspace(changed: URI[], deleted: URI[]): boolean {
+        return changed.some(uri => this.isChangeable(uri)) || deleted.some(uri => this.deletable(uri).length > 0);
     }
 
     /** Whether editor events about `uri` concern the workspace: a document of TrainSpec's languages, outside the library. */

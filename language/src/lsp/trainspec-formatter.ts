@@ -1,11 +1,28 @@
 import { CstUtils, GrammarAST, isLeafCstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type {
-    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, Range, TextEdit
+    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit
 } from 'vscode-languageserver';
 
-/** One level of indentation in the canonical layout. */
+/** One level of indentation in the canonical layout, unless the editor asks for another (indentUnit). */
 export const INDENT = '    ';
+
+/** More spaces than any editor offers per level: beyond it the options are taken for a mistake. */
+const MAX_TAB_SIZE = 16;
+
+/**
+ * One level of indentation as the editor's options ask for it: a tab, or `tabSize` spaces
+ * (the canonical four when the options make no sense, so that bad input cannot blow a file up).
+ */
+export function indentUnit(options: Pick<FormattingOptions, 'tabSize' | 'insertSpaces'> | undefined): string {
+    if (!options) {
+        return INDENT;
+    }
+    if (!options.insertSpaces) {
+        return '\t';
+    }
+    return Number.isInteger(options.tabSize) && options.tabSize >= 1 && options.tabSize <= MAX_TAB_SIZE ? ' '.repeat(options.tabSize) : INDENT;
+}
 
 /** The keyword that starts each kind of declaration; a declaration gets a blank line before it. */
 const DECLARATION_KEYWORDS: Readonly<Record<string, string>> = {
@@ -52,7 +69,8 @@ interface Token {
 }
 
 /**
- * The canonical layout of specs and catalogues: four spaces per brace level, one clause per
+ * The canonical layout of specs and catalogues: one indentation per brace level (four spaces,
+ * or what the editor's `tabSize` and `insertSpaces` ask for), one clause per
  * line, `{` on the declaration's line, one blank line before each declaration and after each
  * block, `, ` between list items.
  *
@@ -63,13 +81,13 @@ interface Token {
  * layout assumes.
  */
 export class TrainSpecFormatter implements Formatter {
-    formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
-        return this.layout(document);
+    formatDocument(document: LangiumDocument, params: DocumentFormattingParams): TextEdit[] {
+        return this.layout(document, indentUnit(params.options));
     }
 
     /** The edits of the whole layout that touch the range, such as the indentation of its first line. */
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
-        return this.layout(document).filter(edit => overlaps(params.range, edit.range));
+        return this.layout(document, indentUnit(params.options)).filter(edit => overlaps(params.range, edit.range));
     }
 
     formatDocumentOnType(_document: LangiumDocument, _params: DocumentOnTypeFormattingParams): TextEdit[] {
@@ -81,7 +99,7 @@ export class TrainSpecFormatter implements Formatter {
     }
 
     /** The edits that bring the whole document into the canonical layout; none if it cannot be formatted safely. */
-    protected layout(document: LangiumDocument): TextEdit[] {
+    protected layout(document: LangiumDocument, indentation: string = INDENT): TextEdit[] {
         const { parseResult, textDocument } = document;
         const root = parseResult.value.$cstNode;
         if (!root || parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0) {
@@ -115,7 +133,7 @@ export class TrainSpecFormatter implements Formatter {
                 if (this.startsLine(tokens, i, startsOwnLine)) {
                     const blankLines = this.blankLinesBefore(tokens, i, startsOwnLine, originalBlankLines);
                     const indent = this.indentOf(tokens, i, depth);
-                    replace(previous.end, token.offset, eol.repeat(blankLines + 1) + INDENT.repeat(indent));
+                    replace(previous.end, token.offset, eol.repeat(blankLines + 1) + indentation.repeat(indent));
                 } else {
                     replace(previous.end, token.offset, this.spaceBetween(previous, token));
                 }

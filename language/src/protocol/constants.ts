@@ -32,6 +32,23 @@ export const Commands = {
     addStandardToModule: 'trainspec.standards.addToModule'
 } as const;
 
+/**
+ * The commands the language server runs itself (`workspace/executeCommand`), for any editor.
+ * Their ids differ from the extension's own commands: vscode-languageclient registers the
+ * server's commands in VS Code, and two commands of one id cannot both be registered.
+ */
+export const ServerCommands = {
+    /**
+     * Writes the Markdown coverage report of a programme to the cache folder and asks the editor
+     * to open it (`window/showDocument`); arguments [documentUri, programmeName]. The coverage
+     * code lens runs it in editors without the coverage view.
+     */
+    openCoverageReport: 'trainspec.server.openCoverageReport'
+} as const;
+
+/** The name the language server gives itself in `serverInfo`: the name of its command. */
+export const SERVER_NAME = 'trainspec-language-server';
+
 /** The language ids of programme specs (.tspec) and standards catalogues (.nos), as package.json declares them. */
 export const LanguageIds = {
     spec: 'trainspec',

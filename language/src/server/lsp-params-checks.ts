@@ -9,10 +9,11 @@ import {
     TypeHierarchyPrepareRequest, TypeHierarchySubtypesRequest, TypeHierarchySupertypesRequest, WillSaveTextDocumentNotification,
     WillSaveTextDocumentWaitUntilRequest, WorkDoneProgressCancelNotification, WorkspaceSymbolRequest, WorkspaceSymbolResolveRequest
 } from 'vscode-languageserver-protocol';
+import { ServerCommands } from '../protocol/constants.js';
 import { AddToCoversRequest, CoverageMatrixRequest, CoverageReportRequest, StandardsTreeRequest } from '../protocol/lsp-ext.js';
 import { REPORT_FORMATS } from '../report/coverage-report.js';
 import {
-    anything, arrayOf, boolean, either, integer, nullable, object, oneOf, optional, string, uinteger, uri, type Check
+    anything, arrayOf, boolean, either, integer, nullable, object, oneOf, optional, string, tupleOf, uinteger, uri, type Check
 } from './params-checks.js';
 
 /*
@@ -39,6 +40,20 @@ const diagnostic = object({
 });
 const hierarchyItem = object({ name: string, kind: uinteger, uri, range, selectionRange: range });
 const workspaceFolder = object({ uri, name: string });
+
+/** The arguments of each of the server's own commands (ServerCommands); another command's are not the server's business. */
+const COMMAND_ARGUMENTS: Readonly<Record<string, Check>> = {
+    [ServerCommands.openCoverageReport]: tupleOf(uri, string)
+};
+
+const executeCommand: Check = (value, path) => {
+    const problem = object({ command: string, arguments: optional(arrayOf(anything)) })(value, path);
+    if (problem) {
+        return problem;
+    }
+    const { command, arguments: args } = value as { command: string; arguments?: unknown[] };
+    return Object.hasOwn(COMMAND_ARGUMENTS, command) ? COMMAND_ARGUMENTS[command](args ?? [], `${path}.arguments`) : undefined;
+};
 
 /** Parameters by method, for the requests and notifications clients send to the server. */
 export const LSP_PARAMS_CHECKS: Readonly<Record<string, Check>> = {
@@ -75,7 +90,7 @@ export const LSP_PARAMS_CHECKS: Readonly<Record<string, Check>> = {
     [DidChangeWorkspaceFoldersNotification.method]: object({ event: object({ added: arrayOf(workspaceFolder), removed: arrayOf(workspaceFolder) }) }),
     [WorkspaceSymbolRequest.method]: object({ query: string }),
     [WorkspaceSymbolResolveRequest.method]: object({ name: string, kind: uinteger, location: object({ uri, range: optional(range) }) }),
-    [ExecuteCommandRequest.method]: object({ command: string, arguments: optional(arrayOf(anything)) }),
+    [ExecuteCommandRequest.method]: executeCommand,
     [TextDocumentContentRequest.method]: object({ uri }),
 
     // Language features

@@ -67,6 +67,25 @@ export function arrayOf(element: Check): Check {
     };
 }
 
+/** A list of exactly these elements, each checked in turn (the arguments of a command). */
+export function tupleOf(...elements: Check[]): Check {
+    return (value, path) => {
+        if (!Array.isArray(value)) {
+            return `${path} must be a list, not ${describe(value)}.`;
+        }
+        if (value.length !== elements.length) {
+            return `${path} must hold ${elements.length} ${elements.length === 1 ? 'value' : 'values'}, not ${value.length}.`;
+        }
+        for (let index = 0; index < elements.length; index++) {
+            const problem = elements[index](value[index], `${path}[${index}]`);
+            if (problem) {
+                return problem;
+            }
+        }
+        return undefined;
+    };
+}
+
 /** Passes what any of `checks` passes; otherwise says what the first of them expected. */
 export function either(...checks: Check[]): Check {
     return (value, path) => {

@@ -1,21 +1,26 @@
 import { DefaultWorkspaceManager, type FileSystemNode, type LangiumDocument, type Stream, type URI, type WorkspaceFolder } from 'langium';
 import type { ConfigLoader } from '../config/config-loader.js';
+import type { ClientSupport } from '../lsp/client-support.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import type { StandardsLibrary } from '../library/standards-library.js';
 import { isIgnored, type TrainSpecSettings } from './trainspec-settings.js';
 
 /**
  * Loads the built-in standards library into every workspace, next to the user's files, and
- * reads the configuration files first, so that the files they ignore are never loaded.
+ * reads the configuration files first, so that the files they ignore are never loaded. For an
+ * editor that cannot fetch `builtin:` documents, the library is placed in files first (see
+ * StandardsLibrary.placeInFiles), so that go to definition opens it there.
  */
 export class BuiltinWorkspaceManager extends DefaultWorkspaceManager {
     protected readonly library: StandardsLibrary;
     protected readonly settings: TrainSpecSettings;
     protected readonly configLoader: () => ConfigLoader;
+    protected readonly clientSupport: ClientSupport;
 
     constructor(services: TrainSpecSharedServices) {
         super(services);
         this.library = services.library.StandardsLibrary;
+        this.clientSupport = services.lsp.ClientSupport;
         this.settings = services.settings.TrainSpecSettings;
         this.configLoader = () => services.settings.ConfigLoader;
         // Coverage gaps belong in the Problems view from the start, not only for the files someone opens.
@@ -27,13 +32,16 @@ export class BuiltinWorkspaceManager extends DefaultWorkspaceManager {
         return super.performStartup(folders);
     }
 
-    /** Ignored files and folders are passed over: never read, parsed or checked. */
+    /** Ignored files and folders are passed over: never read, parsed or checked; so are the library's own files, in a workspace that holds the cache folder. */
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
-        return super.shouldIncludeEntry(entry) && !isIgnored(this.settings, entry.uri);
+        return super.shouldIncludeEntry(entry) && !isIgnored(this.settings, entry.uri) && !this.library.isBuiltin(entry.uri);
     }
 
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
         await super.loadAdditionalDocuments(folders, collector);
+        if (this.clientSupport.features.library === 'files') {
+            await this.library.placeInFiles();
+        }
         this.library.createDocuments().forEach(collector);
     }
 

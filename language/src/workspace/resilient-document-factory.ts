@@ -1,7 +1,8 @@
 import { DefaultLangiumDocumentFactory, DocumentState, isOperationCancelled, type AstNode, type LangiumDocument, type ParseResult, type ParserOptions, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { BUILTIN_SCHEME } from '../protocol/constants.js';
+import type { StandardsLibrary } from '../library/standards-library.js';
+import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import { TooDeeplyNestedError } from '../parser/nesting-guard-lexer.js';
 import { decodeSource, type SourceTextProblem } from './source-text.js';
@@ -29,13 +30,20 @@ export function isWholeFileError(error: unknown): error is WholeFileError {
 export class ResilientDocumentFactory extends DefaultLangiumDocumentFactory {
     /** Files on disk whose bytes are not text, by URI, until they are read again. */
     protected readonly undecodable = new Map<string, SourceTextProblem>();
+    /** Lazily: the library creates its documents with this factory. */
+    protected readonly library: () => StandardsLibrary;
+
+    constructor(services: TrainSpecSharedServices) {
+        super(services);
+        this.library = () => services.library.StandardsLibrary;
+    }
 
     protected override async getInitialText(uri: URI, _cancellationToken: CancellationToken): Promise<string> {
         return this.readText(uri);
     }
 
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
-        if (document.uri.scheme === BUILTIN_SCHEME) {
+        if (this.library().isBuiltin(document.uri)) {
             // The built-in library is read-only: whatever text a client holds under its URI, it keeps its own text and tree.
             document.state = DocumentState.Parsed;
             return document;

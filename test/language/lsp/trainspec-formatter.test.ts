@@ -4,7 +4,7 @@ import { EmptyFileSystem } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { expectFormatting, parseDocument } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import type { Range } from 'vscode-languageserver';
+import type { FormattingOptions, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTrainSpecServices } from '../../../language/src/trainspec-module.js';
 import { REPO_ROOT } from '../../support/run-cli.js';
@@ -12,9 +12,9 @@ import { REPO_ROOT } from '../../support/run-cli.js';
 const { spec, standards } = createTrainSpecServices(EmptyFileSystem);
 
 /** The document's text after applying the formatter's edits for the whole document (or a range). */
-async function format(text: string, services: LangiumServices = spec, range?: Range): Promise<string> {
+async function format(text: string, services: LangiumServices = spec, range?: Range, options: FormattingOptions = { tabSize: 4, insertSpaces: true }): Promise<string> {
     const document = await parseDocument(services, text);
-    const params = { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } };
+    const params = { textDocument: { uri: document.uri.toString() }, options };
     const formatter = services.lsp.Formatter!;
     const edits = await (range ? formatter.formatDocumentRange(document, { ...params, range }) : formatter.formatDocument(document, params));
     return TextDocument.applyEdits(document.textDocument, edits);
@@ -303,6 +303,34 @@ describe('the canonical layout of scrambled text', () => {
             expect(await format(once, services)).toBe(once);
             expect(significant(once)).toBe(significant(original));
             expect(comments(once)).toEqual(comments(original));
+        }
+    });
+});
+
+describe('the editor\'s indentation options', () => {
+    test('two spaces per level when the editor asks for tabSize 2 with spaces', async () => {
+        expect(await format(MESSY_SPEC, spec, undefined, { tabSize: 2, insertSpaces: true })).toBe(CANONICAL_SPEC.replace(/^((?: {4})+)/gm, indent => '  '.repeat(indent.length / 4)));
+    });
+
+    test('a tab per level when the editor asks for tabs, whatever the tab size', async () => {
+        expect(await format(MESSY_SPEC, spec, undefined, { tabSize: 8, insertSpaces: false })).toBe(CANONICAL_SPEC.replace(/^((?: {4})+)/gm, indent => '\t'.repeat(indent.length / 4)));
+    });
+
+    test('a document laid out with tabs is re-indented with spaces when the editor asks for spaces', async () => {
+        const tabbed = CANONICAL_SPEC.replace(/^((?: {4})+)/gm, indent => '\t'.repeat(indent.length / 4));
+        expect(await format(tabbed)).toBe(CANONICAL_SPEC);
+    });
+
+    test('range formatting indents with the editor\'s options too', async () => {
+        const text = 'module M "m" {\n hours 3\n covers X\n}\n';
+        const secondLine = { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } };
+        expect(await format(text, spec, secondLine, { tabSize: 3, insertSpaces: true })).toBe('module M "m" {\n   hours 3\n covers X\n}\n');
+        expect(await format(text, spec, secondLine, { tabSize: 4, insertSpaces: false })).toBe('module M "m" {\n\thours 3\n covers X\n}\n');
+    });
+
+    test('options that make no sense fall back to four spaces', async () => {
+        for (const tabSize of [0, -2, 1.5, 1000]) {
+            expect(await format(MESSY_SPEC, spec, undefined, { tabSize, insertSpaces: true })).toBe(CANONICAL_SPEC);
         }
     });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { anything, arrayOf, boolean, describe as describeValue, either, nullable, object, oneOf, optional, string, uinteger, uri } from '../../../language/src/server/params-checks.js';
+import { anything, arrayOf, boolean, describe as describeValue, either, nullable, object, oneOf, optional, string, tupleOf, uinteger, uri } from '../../../language/src/server/params-checks.js';
 
 describe('params checks', () => {
     const position = object({ line: uinteger, character: uinteger });
@@ -34,5 +34,15 @@ describe('params checks', () => {
         expect(boolean('yes', 'flag')).toBe('flag must be true or false, not a string.');
         expect(object({ data: anything })({}, 'p')).toBeUndefined();
         expect(describeValue(undefined)).toBe('nothing');
+    });
+
+    test('a list of exactly the given values, such as a command\'s arguments', () => {
+        const args = tupleOf(uri, string);
+        expect(args(['file:///a.tspec', 'P'], 'arguments')).toBeUndefined();
+        expect(args('file:///a.tspec', 'arguments')).toBe('arguments must be a list, not a string.');
+        expect(args(['file:///a.tspec'], 'arguments')).toBe('arguments must hold 2 values, not 1.');
+        expect(args(['file:///a.tspec', 'P', 'Q'], 'arguments')).toBe('arguments must hold 2 values, not 3.');
+        expect(args(['file:///a.tspec', 7], 'arguments')).toBe('arguments[1] must be a string, not a number.');
+        expect(tupleOf(string)(['x', 'y'], 'arguments')).toBe('arguments must hold 1 value, not 2.');
     });
 });
