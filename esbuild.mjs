@@ -1,7 +1,9 @@
-// Bundles the CLI, the language server and (when present) the VS Code client.
+// Bundles the CLI, the language server and (when present) the VS Code client, for Node in out/*.cjs
+// and for the browser in out/browser/ (the web extension and its language server's worker).
 // `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -41,9 +43,55 @@ const options = {
     logLevel: 'info'
 };
 
+// The web worker extension host loads only CommonJS, and takes a .js of this `"type": "module"`
+// package for an ES module: the extension is a .cjs. The server's worker runs a classic script,
+// which browsers load only when it is served as JavaScript: a .js.
+const browserOptions = {
+    entryPoints: [
+        { in: 'client/src/browser-extension.ts', out: 'extension', format: 'cjs', outExtension: { '.js': '.cjs' } },
+        { in: 'server/src/browser-main.ts', out: 'server', format: 'iife', outExtension: { '.js': '.js' } }
+    ].filter(entry => existsSync(entry.in)),
+    outdir: 'out/browser',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    loader: { '.nos': 'text' },
+    external: ['vscode'],
+    define: { TRAINSPEC_VERSION: JSON.stringify(version) },
+    sourcemap: true,
+    minify: !watch,
+    metafile: true,
+    logLevel: 'info'
+};
+
+/** Fails the build when a browser bundle imports a Node built-in: it would not load in the browser. */
+const noNodeBuiltins = {
+    name: 'no-node-builtins',
+    setup(build) {
+        build.onEnd(result => {
+            const nodeModules = new Set(builtinModules);
+            for (const [file, output] of Object.entries(result.metafile?.outputs ?? {})) {
+                for (const { path } of output.imports) {
+                    if (path.startsWith('node:') || nodeModules.has(path.split('/')[0])) {
+                        result.errors.push({ text: `${file} imports the Node built-in '${path}', which a browser does not have.` });
+                    }
+                }
+            }
+        });
+    }
+};
+
+// esbuild applies one format per build: the extension's and the worker's are built apart.
+const builds = [
+    options,
+    ...browserOptions.entryPoints.map(({ format, outExtension, ...entry }) => ({ ...browserOptions, entryPoints: [entry], format, outExtension, plugins: [noNodeBuiltins] }))
+];
+
 if (watch) {
-    const context = await esbuild.context(options);
-    await context.watch();
+    for (const build of builds) {
+        const context = await esbuild.context(build);
+        await context.watch();
+    }
 } else {
-    await esbuild.build(options);
+    await Promise.all(builds.map(build => esbuild.build(build)));
 }

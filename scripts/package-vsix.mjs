@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packagePath = join(root, 'out', 'trainspec.vsix');
 const staging = join(root, 'out', 'vsix');
 
-for (const bundle of ['out/extension.cjs', 'out/server.cjs']) {
+for (const bundle of ['out/extension.cjs', 'out/server.cjs', 'out/browser/extension.cjs', 'out/browser/server.js']) {
     if (!existsSync(join(root, bundle))) {
         console.error(`package-vsix: ${bundle} is missing; run 'npm run build' first.`);
         process.exit(1);
@@ -29,7 +29,7 @@ for (const image of images.filter(image => !existsSync(join(root, 'client', imag
     console.warn(`package-vsix: warning: client/README.md shows client/${image}, which does not exist yet.`);
 }
 rmSync(staging, { recursive: true, force: true });
-mkdirSync(join(staging, 'out'), { recursive: true });
+mkdirSync(join(staging, 'out', 'browser'), { recursive: true });
 writeFileSync(join(staging, 'README.md'), readme.replace(/(!\[[^\]]*\]\()images\//g, '$1client/images/'));
 const { files: _npmFiles, ...manifest } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 writeFileSync(join(staging, 'package.json'), JSON.stringify(manifest, undefined, 2) + '\n');
@@ -38,6 +38,10 @@ for (const name of ['.vscodeignore', 'LICENSE', 'CHANGELOG.md', 'client', 'schem
 }
 for (const bundle of readdirSync(join(root, 'out')).filter(name => name.endsWith('.cjs'))) {
     cpSync(join(root, 'out', bundle), join(staging, 'out', bundle));
+}
+// The web extension (package.json `browser`) and its language server's worker.
+for (const bundle of ['extension.cjs', 'server.js']) {
+    cpSync(join(root, 'out', 'browser', bundle), join(staging, 'out', 'browser', bundle));
 }
 
 await createVSIX({

@@ -1,22 +1,11 @@
-import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import {
-    RevealOutputChannelOn, TransportKind,
-    type ErrorHandler, type InitializationFailedHandler, type LanguageClientOptions, type ServerOptions
-} from 'vscode-languageclient/node';
+    RevealOutputChannelOn,
+    type ErrorHandler, type InitializationFailedHandler, type LanguageClientOptions
+} from 'vscode-languageclient';
 import { SETTINGS_SECTION } from '../../language/src/protocol/constants.js';
 import type { TrainSpecInitializationOptions } from '../../language/src/protocol/initialization-options.js';
-import { SERVER_DOCUMENT_SELECTOR } from './document-selector.js';
-
-/** The bundled server, out/server.cjs beside out/extension.cjs, spoken to over Node IPC. */
-export function createServerOptions(context: vscode.ExtensionContext): ServerOptions {
-    const module = context.asAbsolutePath(path.join('out', 'server.cjs'));
-    return {
-        run: { module, transport: TransportKind.ipc },
-        // `F5` on the extension: the server waits for a debugger on port 6009.
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
-    };
-}
+import { serverDocumentSelector } from './document-selector.js';
 
 export interface ClientParts {
     output: vscode.LogOutputChannel;
@@ -37,7 +26,7 @@ export const INITIALIZATION_OPTIONS: TrainSpecInitializationOptions = { library:
 export function createClientOptions(parts: ClientParts): LanguageClientOptions {
     return {
         initializationOptions: INITIALIZATION_OPTIONS,
-        documentSelector: SERVER_DOCUMENT_SELECTOR,
+        documentSelector: serverDocumentSelector((vscode.workspace.workspaceFolders ?? []).map(folder => folder.uri.scheme)),
         synchronize: {
             // The server reads `trainspec.*` (e.g. trainspec.coverage.severity) and hears when it changes.
             configurationSection: SETTINGS_SECTION,

@@ -1,4 +1,4 @@
-import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient';
 import type { RestartPolicy } from './restart-policy.js';
 
 /** What the error handler tells the rest of the extension. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Location } from 'vscode-languageclient/node';
+import type { Location } from 'vscode-languageclient';
 
 /**
  * Opens an LSP location (a module, a programme, a standard in the built-in library) in a text

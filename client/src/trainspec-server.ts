@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { ServerStatusNotification } from '../../language/src/protocol/lsp-ext.js';
-import { createClientOptions, createServerOptions } from './client-options.js';
+import { createClientOptions } from './client-options.js';
 import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './command-ids.js';
 import { createErrorHandler } from './error-handler.js';
 import { RestartPolicy } from './restart-policy.js';
+import type { ServerHost } from './server-host.js';
 import type { ServerHealth, ServerStatus } from './server-status.js';
+import { serveWorkspaceFiles } from './workspace-files.js';
 
 /** How long a restart waits for a server that is still starting before it stops it anyway. */
 const SETTLE_TIMEOUT_MS = 10_000;
@@ -16,12 +18,12 @@ const SETTLE_TIMEOUT_MS = 10_000;
  * items and tells the user, once per failure, when the server is down.
  */
 export class TrainSpecServer implements vscode.Disposable {
-    private client: LanguageClient | undefined;
+    private client: BaseLanguageClient | undefined;
     /** Counts clients; events of an older client are ignored. */
     private generation = 0;
     private health: ServerHealth = { kind: 'starting' };
     private readonly policy = new RestartPolicy();
-    private readonly startedEmitter = new vscode.EventEmitter<LanguageClient>();
+    private readonly startedEmitter = new vscode.EventEmitter<BaseLanguageClient>();
     /** Restarts run one after another, so that two clicks never leave two servers running. */
     private restarts: Promise<void> = Promise.resolve();
 
@@ -29,7 +31,7 @@ export class TrainSpecServer implements vscode.Disposable {
     readonly onDidStart = this.startedEmitter.event;
 
     constructor(
-        private readonly context: vscode.ExtensionContext,
+        private readonly host: ServerHost,
         private readonly output: vscode.LogOutputChannel,
         private readonly traceOutput: vscode.LogOutputChannel,
         private readonly fileWatcher: vscode.FileSystemWatcher,
@@ -37,12 +39,12 @@ export class TrainSpecServer implements vscode.Disposable {
     ) {}
 
     /** The client, if its server is running. */
-    get runningClient(): LanguageClient | undefined {
+    get runningClient(): BaseLanguageClient | undefined {
         return this.client?.isRunning() ? this.client : undefined;
     }
 
     /** The running client, waiting for a start in progress; undefined if the server is down. */
-    async readyClient(): Promise<LanguageClient | undefined> {
+    async readyClient(): Promise<BaseLanguageClient | undefined> {
         if (this.client?.state === State.Starting) {
             await settle(this.client.start(), SETTLE_TIMEOUT_MS);
         }
@@ -51,7 +53,7 @@ export class TrainSpecServer implements vscode.Disposable {
 
     async start(): Promise<void> {
         const generation = ++this.generation;
-        const client = new LanguageClient('trainspec', 'TrainSpec', createServerOptions(this.context), createClientOptions({
+        const client = this.host.createClient(createClientOptions({
             output: this.output,
             traceOutput: this.traceOutput,
             fileWatcher: this.fileWatcher,
@@ -68,6 +70,8 @@ export class TrainSpecServer implements vscode.Disposable {
             }
         }));
         this.client = client;
+        // Registered before the start, so that the workspace's first build can read its files.
+        serveWorkspaceFiles(client);
         // "Checking…" in the language status item while the server has work (trainspec/status).
         client.onNotification(ServerStatusNotification, ({ quiescent }) => {
             if (this.isCurrent(generation)) {
@@ -80,7 +84,7 @@ export class TrainSpecServer implements vscode.Disposable {
             }
         });
         this.setHealth({ kind: 'starting' });
-        this.output.info(`Starting the TrainSpec language server (${this.context.asAbsolutePath('out/server.cjs')}).`);
+        this.output.info(`Starting the TrainSpec language server (${this.host.description}).`);
         try {
             await client.start();
         } catch (error) {
@@ -130,7 +134,7 @@ export class TrainSpecServer implements vscode.Disposable {
         return generation === this.generation;
     }
 
-    private onStateChange(state: State, client: LanguageClient): void {
+    private onStateChange(state: State, client: BaseLanguageClient): void {
         switch (state) {
             case State.Starting:
                 if (this.health.kind !== 'restarting') {

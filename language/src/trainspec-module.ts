@@ -25,6 +25,7 @@ import { TrainSpecDocumentUpdateHandler } from './lsp/trainspec-document-update-
 import { TrainSpecNodeKindProvider } from './lsp/trainspec-node-kind-provider.js';
 import { BUILTIN_SCHEME, DefaultStandardsLibrary, type StandardsLibrary } from './library/standards-library.js';
 import { GlobalScopeComputation } from './references/global-scope-computation.js';
+import { DefaultDeclarationPrecedence, type DeclarationPrecedence } from './references/declaration-precedence.js';
 import { DefaultOutsideDeclarations, type OutsideDeclarations } from './references/outside-declarations.js';
 import { GlobalScopeProvider } from './references/global-scope-provider.js';
 import { QualifiedNameProvider } from './references/qualified-name-provider.js';
@@ -74,6 +75,7 @@ export interface TrainSpecAddedSharedServices {
     };
     references: {
         OutsideDeclarations: OutsideDeclarations;
+        DeclarationPrecedence: DeclarationPrecedence;
     };
     settings: {
         TrainSpecSettings: TrainSpecSettings;
@@ -110,7 +112,8 @@ export const TrainSpecSharedModule: Module<TrainSpecSharedServices, PartialLangi
         LangiumDocumentFactory: services => new ResilientDocumentFactory(services)
     },
     references: {
-        OutsideDeclarations: services => new DefaultOutsideDeclarations(services)
+        OutsideDeclarations: services => new DefaultOutsideDeclarations(services),
+        DeclarationPrecedence: services => new DefaultDeclarationPrecedence(services)
     },
     settings: {
         TrainSpecSettings: () => new DefaultTrainSpecSettings(),

@@ -3,6 +3,8 @@
 //   out/e2e/run-code-server.mjs  runs that suite in code-server (here)
 //   out/e2e/run-electron.mjs     runs that suite with @vscode/test-electron (where VS Code can be downloaded)
 //   out/e2e/ui-test.mjs          the UI test: packaged .vsix in code-server, driven through headless chromium
+//   out/e2e/web-extension-test.mjs  the web extension's UI test: the same .vsix in code-server's web worker extension host
+//   out/e2e/browser-worker-test.mjs the browser's language server in a web worker of chromium, over JSON-RPC
 import * as esbuild from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: 'inline', logLevel: 'warning' };
@@ -21,7 +23,9 @@ await Promise.all([
         entryPoints: {
             'run-code-server': 'test/e2e/run-code-server.ts',
             'run-electron': 'test/e2e/run-electron.ts',
-            'ui-test': 'test/e2e/ui/ui-test.ts'
+            'ui-test': 'test/e2e/ui/ui-test.ts',
+            'web-extension-test': 'test/e2e/ui/web-extension-test.ts',
+            'browser-worker-test': 'test/e2e/browser-worker-test.ts'
         },
         outdir: 'out/e2e',
         outExtension: { '.js': '.mjs' },
@@ -30,4 +34,4 @@ await Promise.all([
         packages: 'external'
     })
 ]);
-console.log('e2e build: out/e2e/suite.cjs, run-code-server.mjs, run-electron.mjs, ui-test.mjs');
+console.log('e2e build: out/e2e/suite.cjs, run-code-server.mjs, run-electron.mjs, ui-test.mjs, web-extension-test.mjs, browser-worker-test.mjs');

@@ -5,11 +5,13 @@
 #   3. scripts/e2e/build.mjs    bundles the tests into out/e2e/
 #   4. the in-host suite        out/e2e/run-code-server.mjs (the `vscode` API in code-server's extension host)
 #   5. the UI test              out/e2e/ui-test.mjs (the .vsix installed into code-server, driven through chromium)
-# Both tests always run; the exit code is 1 when either failed.
+#   6. the web extension's test out/e2e/web-extension-test.mjs (the same .vsix in code-server's web worker extension host)
+#   7. the browser worker test  out/e2e/browser-worker-test.mjs (out/browser/server.js in a chromium web worker, over JSON-RPC)
+# Every test always runs; the exit code is 1 when any failed.
 #
 #   bash scripts/e2e/run.sh            everything
 #   bash scripts/e2e/run.sh suite      only the in-host suite (no packaging)
-#   bash scripts/e2e/run.sh ui         only the UI test
+#   bash scripts/e2e/run.sh ui         only the browser tests (5, 6 and 7)
 # Run it through scripts/with-node.sh (npm run test:e2e does), so that Node 22+ is first on PATH.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,12 +39,14 @@ else
 fi
 stage "bundle the tests" node scripts/e2e/build.mjs || exit 1
 
-suite=skipped ui=skipped failed=0
+suite=skipped ui=skipped web=skipped worker=skipped failed=0
 if [ "$which" != ui ]; then
     if stage "in-host suite (code-server extension host)" node out/e2e/run-code-server.mjs; then suite=passed; else suite=failed failed=1; fi
 fi
 if [ "$which" != suite ]; then
     if stage "UI test (packaged .vsix in code-server, headless chromium)" node out/e2e/ui-test.mjs; then ui=passed; else ui=failed failed=1; fi
+    if stage "web extension test (packaged .vsix in code-server's web worker extension host)" node out/e2e/web-extension-test.mjs; then web=passed; else web=failed failed=1; fi
+    if stage "browser worker test (the browser's language server in a chromium web worker)" node out/e2e/browser-worker-test.mjs; then worker=passed; else worker=failed failed=1; fi
 fi
-echo "=== e2e: in-host suite $suite, UI test $ui; $(( $(date +%s) - started ))s in all (output in test-output/e2e/)"
+echo "=== e2e: in-host suite $suite, UI test $ui, web extension test $web, browser worker test $worker; $(( $(date +%s) - started ))s in all (output in test-output/e2e/)"
 exit $failed

@@ -5,6 +5,8 @@ import { Commands } from '../../language/src/protocol/constants.js';
 // What VS Code reads from package.json beyond the names that constants.ts shares with it.
 const root = new URL('../../', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
+    main: string;
+    browser: string;
     homepage: string;
     repository: { url: string };
     bugs: { url: string };
@@ -22,11 +24,17 @@ describe('the VS Code manifest', () => {
         expect(manifest.bugs.url).toBe(`${repository}/issues`);
     });
 
-    test('declares how it works in untrusted and virtual workspaces, giving the reason where it does not', () => {
-        // The server only reads and parses specs and catalogues; it never runs anything from the workspace.
+    test('works in untrusted and virtual workspaces', () => {
+        // The server only reads and parses specs and catalogues; it never runs anything from the workspace,
+        // and it reads the files of a virtual workspace (github.dev) through the client.
         expect(manifest.capabilities.untrustedWorkspaces.supported).toBe(true);
-        expect(manifest.capabilities.virtualWorkspaces.supported).toBe(false);
-        expect(manifest.capabilities.virtualWorkspaces.description).toMatch(/file system/);
+        expect(manifest.capabilities.virtualWorkspaces.supported).toBe(true);
+    });
+
+    test('runs on the desktop and in the browser, with both entry points and the browser server in the VSIX', () => {
+        expect(manifest.main).toBe('./out/extension.cjs');
+        expect(manifest.browser).toBe('./out/browser/extension.cjs');
+        expect(vscodeIgnore).toEqual(expect.arrayContaining(['!out/extension.cjs', '!out/server.cjs', '!out/browser/extension.cjs', '!out/browser/server.js']));
     });
 
     const steps = manifest.contributes.walkthroughs.flatMap(walkthrough => walkthrough.steps);

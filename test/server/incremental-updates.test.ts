@@ -128,9 +128,9 @@ describe('the language server under rapid edits and setting changes', () => {
         }
     }, SLOW_TEST_MS);
 
-    // Retried once: on a heavily loaded machine this comparison has failed about once in twenty-five runs,
-    // a race not yet understood; the stale-update scenarios above are not retried.
-    test('after a storm of 200 edits across several files and setting changes, every file has the diagnostics of a fresh check', { timeout: SLOW_TEST_MS, retry: 1 }, async () => {
+    // The storm leaves a name declared twice (own/module.tspec declares Core0Risk, as core/core-0.tspec does):
+    // which declaration references resolve to must not depend on the order files were read or edited in.
+    test('after a storm of 200 edits across several files and setting changes, every file has the diagnostics of a fresh check', async () => {
         const files = workspaceFiles(300);
         const { client, folder } = await startServer(files, 'warning');
         const variants: Record<string, string[]> = {
@@ -163,7 +163,7 @@ describe('the language server under rapid edits and setting changes', () => {
         const published = publishedDiagnostics(client, folder, Object.keys(files));
         expect(Object.values(published).flat().length).toBeGreaterThan(0);
         expect(published).toEqual(await freshCheck(final, severity));
-    });
+    }, SLOW_TEST_MS);
 });
 
 /** A small deterministic generator (mulberry32), so that a failing storm can be replayed. */

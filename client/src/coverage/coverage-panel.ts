@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileName } from '../file-name.js';
 import type { CoverageMatrix } from '../../../language/src/protocol/coverage-matrix.js';
 import { EXPORT_REPORT_COMMAND } from '../command-ids.js';
 import { openLocation } from '../open-location.js';
@@ -94,7 +93,7 @@ export class CoveragePanel implements vscode.Disposable {
                 this.webviewPanel.title = panelTitle(matrix);
                 this.showBody(renderMatrix(matrix));
             } else {
-                this.showBody(renderNotice(`${path.posix.basename(this.documentUri.path)} no longer has a programme called ${this.programmeName}.`));
+                this.showBody(renderNotice(`${fileName(this.documentUri)} no longer has a programme called ${this.programmeName}.`));
             }
         } catch (error) {
             // A server that stopped meanwhile is no news: the next start refreshes the view.
@@ -131,7 +130,8 @@ export class CoveragePanel implements vscode.Disposable {
     }
 
     private writePage(): void {
-        const nonce = randomBytes(18).toString('base64');
+        // Web Crypto, in Node as in the browser.
+        const nonce = Array.from(crypto.getRandomValues(new Uint8Array(18)), byte => byte.toString(16).padStart(2, '0')).join('');
         this.webviewPanel.webview.html = renderCoveragePage(this.body, { nonce, title: panelTitle(this.matrix) });
     }
 

@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileName } from '../file-name.js';
 import type { TrainSpecServer } from '../trainspec-server.js';
 import { CoveragePanel } from './coverage-panel.js';
 import { chooseMatrix } from './coverage-model.js';
@@ -25,19 +25,19 @@ export class CoveragePanels implements vscode.Disposable {
             });
             return undefined;
         }
-        const fileName = path.posix.basename(document.path);
+        const name = fileName(document);
         let matrices;
         try {
             ({ matrices } = await requestCoverage(client, document));
         } catch (error) {
-            void vscode.window.showErrorMessage(`Could not work out the coverage of ${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+            void vscode.window.showErrorMessage(`Could not work out the coverage of ${name}: ${error instanceof Error ? error.message : String(error)}`);
             return undefined;
         }
         const matrix = chooseMatrix(matrices, programmeName, position);
         if (!matrix) {
             void vscode.window.showInformationMessage(programmeName === undefined
-                ? `${fileName} has no programme. Coverage is shown for a programme (programme Name "Title" { … }).`
-                : `${fileName} has no programme called ${programmeName}.`);
+                ? `${name} has no programme. Coverage is shown for a programme (programme Name "Title" { … }).`
+                : `${name} has no programme called ${programmeName}.`);
             return undefined;
         }
         const key = document.toString();

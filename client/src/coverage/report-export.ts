@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileName } from '../file-name.js';
 import type { CoverageReportParams, CoverageReportResult } from '../../../language/src/protocol/coverage-report.js';
 import { CoverageReportRequest } from '../../../language/src/protocol/lsp-ext.js';
 import { REPORT_EXTENSIONS, type ReportFormat } from '../../../language/src/report/coverage-report.js';
@@ -54,7 +54,7 @@ export async function exportReport(server: TrainSpecServer, document?: vscode.Ur
     }
     if (result.programmes === 0) {
         void vscode.window.showInformationMessage(document
-            ? `${path.posix.basename(document.path)} has no programme${programme === undefined ? '' : ` called ${programme}`}, so there is nothing to report.`
+            ? `${fileName(document)} has no programme${programme === undefined ? '' : ` called ${programme}`}, so there is nothing to report.`
             : 'The workspace has no programme, so there is nothing to report.');
         return undefined;
     }

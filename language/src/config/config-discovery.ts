@@ -6,13 +6,16 @@ import { CONFIG_FILE_NAME } from '../protocol/constants.js';
  * in a folder above it, as `isFile` finds them. The editor and the CLI both look this way.
  */
 export function findConfigFile(folder: URI, isFile: (uri: URI) => boolean): URI | undefined {
+    return configFileCandidates(folder).find(isFile);
+}
+
+/** Where a configuration file for `folder` may be, nearest first: in it, then in each folder above it. */
+export function configFileCandidates(folder: URI): URI[] {
+    const candidates: URI[] = [];
     for (let current = folder; ; current = UriUtils.dirname(current)) {
-        const candidate = UriUtils.joinPath(current, CONFIG_FILE_NAME);
-        if (isFile(candidate)) {
-            return candidate;
-        }
+        candidates.push(UriUtils.joinPath(current, CONFIG_FILE_NAME));
         if (UriUtils.dirname(current).path === current.path) {
-            return undefined;
+            return candidates;
         }
     }
 }

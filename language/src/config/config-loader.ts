@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAME, SETTINGS_SECTION } from '../protocol/constants.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import type { ScopedConfig, TrainSpecSettings } from '../workspace/trainspec-settings.js';
-import { findConfigFile } from './config-discovery.js';
+import { configFileCandidates } from './config-discovery.js';
 import { parseConfig } from './trainspec-config.js';
 
 /**
@@ -35,7 +35,7 @@ export class DefaultConfigLoader implements ConfigLoader {
         const configs: ScopedConfig[] = [];
         for (const folder of folders) {
             const scope = URI.parse(folder.uri);
-            const file = findConfigFile(scope, uri => this.isFile(uri));
+            const file = await this.findConfigFile(scope);
             const config = file && await this.read(file);
             if (config) {
                 configs.push({ ...config, scope: scope.toString() });
@@ -68,9 +68,19 @@ export class DefaultConfigLoader implements ConfigLoader {
         return parsed.config;
     }
 
-    protected isFile(uri: URI): boolean {
+    /** As findConfigFile finds it, but asynchronously: in the browser only the client can look. */
+    protected async findConfigFile(folder: URI): Promise<URI | undefined> {
+        for (const candidate of configFileCandidates(folder)) {
+            if (await this.isFile(candidate)) {
+                return candidate;
+            }
+        }
+        return undefined;
+    }
+
+    protected async isFile(uri: URI): Promise<boolean> {
         try {
-            return this.fileSystem.statSync(uri).isFile;
+            return (await this.fileSystem.stat(uri)).isFile;
         } catch {
             return false;
         }

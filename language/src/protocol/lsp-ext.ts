@@ -2,6 +2,7 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CoverageMatrixParams, CoverageMatrixResult } from './coverage-matrix.js';
 import type { AddToCoversParams, AddToCoversResult, StandardsTreeParams, StandardsTreeResult } from './standards-tree.js';
 import type { CoverageReportParams, CoverageReportResult } from './coverage-report.js';
+import type { ReadFileResult, StatResult, WorkspaceEntry, WorkspaceFileParams } from './workspace-files.js';
 
 /**
  * TrainSpec's extensions to the Language Server Protocol, typed once and imported by both the
@@ -36,3 +37,15 @@ export interface ServerStatusParams {
  * as rust-analyzer's `experimental/serverStatus` is. Until the first one, a client assumes busy.
  */
 export const ServerStatusNotification = new NotificationType<ServerStatusParams>('trainspec/status');
+
+/** `trainspec/stat` (server → client): whether a workspace URI is a file, a folder or nothing. */
+export const StatRequest = new RequestType<WorkspaceFileParams, StatResult, void>('trainspec/stat');
+
+/** `trainspec/readDirectory` (server → client): the files and folders in a folder of the workspace. */
+export const ReadDirectoryRequest = new RequestType<WorkspaceFileParams, WorkspaceEntry[], void>('trainspec/readDirectory');
+
+/** `trainspec/readFile` (server → client): a workspace file's bytes; an error response when it cannot be read. */
+export const ReadFileRequest = new RequestType<WorkspaceFileParams, ReadFileResult, void>('trainspec/readFile');
+
+/** The methods of the requests above that go the other way: the server sends them and the client answers. */
+export const CLIENT_ANSWERED_METHODS: readonly string[] = [StatRequest.method, ReadDirectoryRequest.method, ReadFileRequest.method];

@@ -1,8 +1,9 @@
-import { DefaultDocumentBuilder, DocumentState, URI, type LangiumDocument } from 'langium';
+import { AstUtils, DefaultDocumentBuilder, DocumentState, isMultiReference, URI, type LangiumDocument } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import type { DependencyGraph } from './dependency-graph.js';
 import type { OwedWork, PendingRevalidation } from './pending-revalidation.js';
+import type { DeclarationPrecedence } from '../references/declaration-precedence.js';
 import { WORKSPACE_CATEGORY } from '../validation/diagnostic-codes.js';
 import { isWorkspaceDependent } from '../validation/workspace-checks.js';
 
@@ -21,6 +22,7 @@ import { isWorkspaceDependent } from '../validation/workspace-checks.js';
 export class RevalidatingDocumentBuilder extends DefaultDocumentBuilder {
     protected readonly dependencies: () => DependencyGraph;
     protected readonly pending: () => PendingRevalidation;
+    protected readonly precedence: () => DeclarationPrecedence;
     /** Documents validated by the current update's own build: their diagnostics are current already. */
     protected readonly validatedInUpdate = new Set<string>();
 
@@ -28,6 +30,7 @@ export class RevalidatingDocumentBuilder extends DefaultDocumentBuilder {
         super(services);
         this.dependencies = () => services.workspace.DependencyGraph;
         this.pending = () => services.workspace.PendingRevalidation;
+        this.precedence = () => services.references.DeclarationPrecedence;
         const validation = this.updateBuildOptions.validation;
         if (typeof validation === 'object' && validation.categories && !validation.categories.includes(WORKSPACE_CATEGORY)) {
             this.updateBuildOptions = { ...this.updateBuildOptions, validation: { ...validation, categories: [...validation.categories, WORKSPACE_CATEGORY] } };
@@ -45,6 +48,7 @@ export class RevalidatingDocumentBuilder extends DefaultDocumentBuilder {
         this.validatedInUpdate.clear();
         try {
             await super.update(changed, deleted, cancelToken);
+            await this.relinkShadowed(work, cancelToken);
             // What the changed files reach now, those of updates cancelled before this one included.
             if (work.sources.size > 0) {
                 this.dependencies().reachOf(work.sources).forEach(uri => work.reach.add(uri));
@@ -70,6 +74,59 @@ export class RevalidatingDocumentBuilder extends DefaultDocumentBuilder {
         // Langium asks this of every document on each update; the graph answers from the file's
         // recorded edges, without walking its references.
         return this.dependencies().linksInto(document.uri.toString(), changedUris) ?? super.shouldRelink(document, changedUris);
+    }
+
+    /**
+     * A file that now declares a name declared elsewhere too may take precedence over the other
+     * declarations (DeclarationPrecedence): references to the name should now resolve into it,
+     * but Langium relinks only the documents that refer into a changed file (or fail to resolve
+     * a name), so those that refer to another declaration of the name keep pointing there.
+     * Those documents are relinked now, and owed as changed files are: what they reach is
+     * re-checked. Only names declared more than once cost anything.
+     */
+    protected async relinkShadowed(work: OwedWork, cancelToken: CancellationToken): Promise<void> {
+        const graph = this.dependencies();
+        const precedence = this.precedence();
+        const shadowed = new Set<string>();
+        const candidates = new Set<string>();
+        for (const source of work.sources) {
+            for (const name of graph.namesDeclaredIn(source)) {
+                const others = [...graph.declarersOf(name)].filter(declarer => declarer !== source);
+                // Only a file that takes precedence over every other declarer changes where the name resolves.
+                if (others.length > 0 && others.every(other => precedence.compareFiles(source, other) < 0)) {
+                    shadowed.add(name);
+                    others.forEach(other => graph.dependentsOf(other).forEach(dependent => candidates.add(dependent)));
+                }
+            }
+        }
+        // Documents relinked by this update's own build resolve as the scope says already, and are passed quickly.
+        const stale = this.documentsAt(candidates).filter(document => this.linksAside(document, shadowed));
+        if (stale.length === 0) {
+            return;
+        }
+        const uris = stale.map(document => document.uri.toString());
+        // What they reach before relinking (the files they included, say), then, as sources, what they reach after.
+        graph.reachOf(uris).forEach(uri => work.reach.add(uri));
+        uris.forEach(uri => work.sources.add(uri));
+        stale.forEach(document => this.resetToState(document, DocumentState.ComputedScopes));
+        // Documents validated so far in this update saw the old links: the sweep is to compare them again.
+        this.validatedInUpdate.clear();
+        await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
+    }
+
+    /** Whether a reference of the document to one of `names` resolves to another declaration than its scope now gives. */
+    protected linksAside(document: LangiumDocument, names: ReadonlySet<string>): boolean {
+        const scopeProvider = this.serviceRegistry.getServices(document.uri).references.ScopeProvider;
+        return AstUtils.streamAst(document.parseResult.value).some(node => AstUtils.streamReferences(node).some(info => {
+            const { reference } = info;
+            // The grammar has no multi-references, which resolve to every declaration of a name anyway.
+            if (isMultiReference(reference) || !names.has(reference.$refText)) {
+                return false;
+            }
+            const current = reference.$nodeDescription;
+            const target = scopeProvider.getScope(info).getElement(reference.$refText);
+            return current?.documentUri.toString() !== target?.documentUri.toString() || current?.path !== target?.path;
+        }));
     }
 
     /**

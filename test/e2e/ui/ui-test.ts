@@ -12,9 +12,10 @@
 // client/images/ for the READMEs; a plain test run never changes tracked files.
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '../wait-for.js';
-import { RunFolders, installExtension, launchChromium, log, outputDir, repoRoot, startCodeServer, tail, type CodeServer } from '../code-server.js';
+import { RunFolders, installExtension, launchChromium, log, outputDir, repoRoot, startCodeServer, type CodeServer } from '../code-server.js';
+import { findWordInEditor, reportFailure, runCommand, settled, step } from './workbench.js';
 
 const NOS_WORDING = 'Assess individuals’ needs and plan activities';
 const HOVERED_REFERENCE = 'AssessNeedsAndPlan';
@@ -28,15 +29,6 @@ const screenshots = {
     walkthrough: join(outputDir, 'walkthrough.png'),
     syntaxError: join(outputDir, 'syntax-error.png')
 };
-
-let currentStep = 'setup';
-async function step<T>(name: string, body: () => T | Promise<T>): Promise<T> {
-    currentStep = name;
-    const started = Date.now();
-    const result = await body();
-    log(`✔ ${name} (${Date.now() - started} ms)`);
-    return result;
-}
 
 async function main(): Promise<number> {
     const vsix = process.env.TRAINSPEC_VSIX ?? join(repoRoot, 'out', 'trainspec.vsix');
@@ -266,102 +258,13 @@ async function main(): Promise<number> {
         }
         return 0;
     } catch (error) {
-        log(`✘ ${currentStep}: ${error instanceof Error ? error.message : String(error)}`);
-        if (page) {
-            const toasts = await page.locator('.notifications-toasts .notification-list-item').allInnerTexts().catch(() => []);
-            for (const toast of toasts) {
-                log(`  notification: ${toast.replace(/\s+/g, ' ').trim()}`);
-            }
-            const failure = join(outputDir, 'failure.png');
-            await page.screenshot({ path: failure }).then(() => log(`  screenshot of the failure: ${failure}`), () => undefined);
-        }
-        if (server) {
-            log(`  code-server log (tail):\n${tail(server.logFile, 20)}`);
-        }
-        log(`  browser console: ${browserLog}`);
+        await reportFailure(error, { page, server, browserLog, screenshot: join(outputDir, 'failure.png') });
         return 1;
     } finally {
         await browser?.close().catch(() => undefined);
         await server?.stop();
         folders.dispose();
     }
-}
-
-/** Waits until an element is fully opaque (fade-in done) and has stopped moving, for a faithful screenshot. */
-async function settled(locator: Locator): Promise<void> {
-    let last = '';
-    await waitFor('the element to settle', async () => {
-        const state = await locator.evaluate((element: PageElement) => {
-            let opacity = 1;
-            for (let e: PageElement | null = element; e; e = e.parentElement) {
-                opacity *= Number((globalThis as unknown as PageWindow).getComputedStyle(e).opacity);
-            }
-            const box = element.getBoundingClientRect();
-            return `${opacity}|${box.x},${box.y},${box.width},${box.height}`;
-        });
-        const stable = state === last && state.startsWith('1|');
-        last = state;
-        return stable ? true : undefined;
-    }, { timeoutMs: 5_000 });
-}
-
-/** Runs a command from the command palette by its label. */
-async function runCommand(page: Page, label: string): Promise<void> {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${label}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-/** A box on the page, as the DOM's getBoundingClientRect measures it. */
-interface PageBox {
-    x: number;
-    y: number;
-    left: number;
-    top: number;
-    width: number;
-    height: number;
-}
-
-/** The little of the DOM that the functions run in the page use (this file is compiled without DOM typings). */
-interface PageElement {
-    readonly parentElement: PageElement | null;
-    readonly textContent: string | null;
-    getBoundingClientRect(): PageBox;
-}
-
-interface PageWindow {
-    readonly document: {
-        querySelectorAll(selector: string): Iterable<PageElement>;
-        createTreeWalker(root: PageElement, whatToShow: number): { nextNode(): PageElement | null };
-        createRange(): { setStart(node: PageElement, offset: number): void; setEnd(node: PageElement, offset: number): void; getBoundingClientRect(): PageBox };
-    };
-    getComputedStyle(element: PageElement): { readonly opacity: string };
-}
-
-/**
- * Runs in the page: the centre of the first occurrence of `word` in the editor's rendered lines.
- * (A plain function turned into a string, so that this file needs no DOM typings.)
- */
-function findWordInEditor(word: string): { x: number; y: number } | null {
-    const doc = (globalThis as unknown as PageWindow).document;
-    for (const line of doc.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-        const walker = doc.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const index = (node.textContent ?? '').indexOf(word);
-            if (index >= 0) {
-                const range = doc.createRange();
-                range.setStart(node, index);
-                range.setEnd(node, index + word.length);
-                const box = range.getBoundingClientRect();
-                return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-            }
-        }
-    }
-    return null;
 }
 
 const started = Date.now();

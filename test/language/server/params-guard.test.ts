@@ -68,7 +68,8 @@ describe('ParamsGuard', () => {
     });
 
     test('checks the parameters of each of TrainSpec\'s own requests (lsp-ext.ts)', () => {
-        const requests = Object.values(lspExt).filter(value => value instanceof RequestType);
+        // The workspace's files (trainspec/readFile and the like) are the client's to answer: the server never receives them.
+        const requests = Object.values(lspExt).filter(value => value instanceof RequestType).filter(request => !lspExt.CLIENT_ANSWERED_METHODS.includes(request.method));
         expect(requests.length).toBeGreaterThan(0);
         for (const request of requests) {
             expect(LSP_PARAMS_CHECKS, request.method).toHaveProperty([request.method]);

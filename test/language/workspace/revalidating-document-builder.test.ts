@@ -1,6 +1,6 @@
 import { DocumentState, isOperationCancelled } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { CancellationTokenSource, DiagnosticSeverity } from 'vscode-languageserver';
+import { CancellationTokenSource, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { DiagnosticCode } from '../../../language/src/validation/diagnostic-codes.js';
 import { TestWorkspace } from '../../support/test-workspace.js';
 
@@ -100,6 +100,46 @@ describe('declarations in two files', () => {
 
         await workspace.write('b.tspec', concerns);
         expect(workspace.messages('a.tspec')).toEqual([`Duplicate identifier 'Concerns': also declared in b.tspec, line 1.`]);
+    });
+});
+
+describe('a name declared again in a file that takes precedence', () => {
+    const programme = `programme Court "Court team" {
+    prepares CourtWorkSpecialist
+    includes Hearings
+}`;
+    const hearings = (name: string, covers: string) => `module ${name} "Hearings" { covers ${covers} }`;
+    // b.tspec declares Hearings; a.tspec, which takes precedence (it comes first by name), will declare it too.
+    const files = { 'programme.tspec': programme, 'a.tspec': hearings('Other', 'ExchangeInformationAtHearings'), 'b.tspec': hearings('Hearings', 'DevelopSentencingProposals') };
+    const declaringA = hearings('Hearings', 'ExchangeInformationAtHearings');
+    const paths = Object.keys(files);
+    const everyDiagnostic = (workspace: TestWorkspace) => Object.fromEntries(paths.map(path => [path, workspace.diagnostics(path).map(asLine).sort()]));
+    const asLine = (diagnostic: Diagnostic) => `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${String(diagnostic.code)} ${Diagnostic.getMessageString(diagnostic)}`;
+
+    test('the programme that included the other declaration now includes the new one, as in a fresh check', async () => {
+        const workspace = await TestWorkspace.create(files);
+        await workspace.write('a.tspec', declaringA);
+        const fresh = await TestWorkspace.create({ ...files, 'a.tspec': declaringA });
+        expect(everyDiagnostic(workspace)).toEqual(everyDiagnostic(fresh));
+        expect(workspace.messages('b.tspec', DiagnosticCode.OrphanModule)).toHaveLength(1);
+    });
+
+    test('the update cancelled once the file is checked, the next update relinks the programme', async () => {
+        const workspace = await TestWorkspace.create({ ...files, 'other.tspec': `programme Other "Other" { prepares CourtWorkSpecialist }` });
+        const { DocumentBuilder } = workspace.services.shared.workspace;
+        const source = new CancellationTokenSource();
+        const listener = DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            if (document.uri.toString() === workspace.uri('a.tspec').toString()) {
+                source.cancel();
+            }
+        });
+        workspace.writeFile('a.tspec', declaringA);
+        await expect(DocumentBuilder.update([workspace.uri('a.tspec')], [], source.token)).rejects.toSatisfy(isOperationCancelled);
+        listener.dispose();
+
+        await workspace.write('other.tspec', `programme Other "Other" { prepares CourtWorkSpecialist }\n`);
+        const fresh = await TestWorkspace.create({ ...files, 'a.tspec': declaringA });
+        expect(everyDiagnostic(workspace)).toEqual(everyDiagnostic(fresh));
     });
 });
 
