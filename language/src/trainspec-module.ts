@@ -36,6 +36,7 @@ import { RepeatedReferenceValidator } from './validation/repeated-reference-vali
 import { SpecValidator } from './validation/spec-validator.js';
 import { StandardsValidator } from './validation/standards-validator.js';
 import { TrainSpecDocumentValidator } from './validation/trainspec-document-validator.js';
+import { TrainSpecValidationRegistry } from './validation/trainspec-validation-registry.js';
 import { registerWorkspaceChecks } from './validation/workspace-checks.js';
 import { BuiltinWorkspaceManager } from './workspace/builtin-workspace-manager.js';
 import type { CacheFolder } from './workspace/cache-folder.js';
@@ -150,7 +151,8 @@ export const TrainSpecCommonModule: Module<TrainSpecServices, PartialLangiumServ
         Linker: services => new SuggestingLinker(services)
     },
     validation: {
-        DocumentValidator: services => new TrainSpecDocumentValidator(services)
+        DocumentValidator: services => new TrainSpecDocumentValidator(services),
+        ValidationRegistry: services => new TrainSpecValidationRegistry(services)
     },
     workspace: {
         AstNodeDescriptionProvider: services => new LazyAstNodeDescriptionProvider(services)

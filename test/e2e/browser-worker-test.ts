@@ -4,13 +4,17 @@
 // `trainspec/stat` as the extension does with `vscode.workspace.fs`. (code-server refuses workers
 // to the extensions it serves, so web-extension-test.ts sees the server in the extension host;
 // this covers the other way.) On examples/po-court-work with a standard taken out of a module in
-// modules/, with only programme.tspec open: the gap, the hover's NOS words, the definition.
+// modules/, with only programme.tspec open: the ready handshake first, then the gap, the hover's
+// NOS words, the definition. Then what the client's fallback (client/src/server-worker.ts) relies
+// on: a worker whose script is missing, does not parse or throws as it starts fires `error`, and
+// never the handshake.
 //
 //   node out/e2e/browser-worker-test.mjs        (needs `npm run build`: out/browser/server.js)
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { WORKER_READY } from '../../language/src/protocol/worker-handshake.js';
 import { RunFolders, launchChromium, log, repoRoot } from './code-server.js';
 
 const ROOT = 'memfs://workspace/po-court-work';
@@ -31,12 +35,31 @@ function workspaceFiles(): Record<string, string> {
     return files;
 }
 
-/** Serves the page and the worker's script from one origin, as a web extension's files are. */
+/** Scripts a worker fails to start with, by path, and the server's script served as they are. */
+function failingScripts(script: string): Record<string, string | undefined> {
+    const source = readFileSync(script, 'utf8');
+    return {
+        '/missing.js': undefined, // 404
+        '/truncated.js': source.slice(0, Math.floor(source.length / 2)), // a syntax error
+        '/throws.js': 'throw new Error("The server could not start.");'
+    };
+}
+
+/** Serves the page and the worker's scripts from one origin, as a web extension's files are. */
 function serve(script: string): Promise<{ server: Server; origin: string }> {
+    const failing = failingScripts(script);
     return new Promise(resolve => {
         const server = createServer((request, response) => {
-            if (request.url === '/server.js') {
+            const url = request.url ?? '/';
+            if (url === '/server.js') {
                 response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(script));
+            } else if (url in failing) {
+                const text = failing[url];
+                if (text === undefined) {
+                    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+                } else {
+                    response.writeHead(200, { 'content-type': 'text/javascript' }).end(text);
+                }
             } else {
                 response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>TrainSpec language server in a web worker</title>');
             }
@@ -49,6 +72,7 @@ function serve(script: string): Promise<{ server: Server; origin: string }> {
 }
 
 interface Session {
+    firstMessage: unknown;
     diagnostics: Array<{ message: string }> | undefined;
     hover: { contents: { value: string } } | null;
     definition: Array<{ targetUri: string }> | null;
@@ -58,6 +82,7 @@ interface Session {
 
 interface SessionInput {
     script: string;
+    ready: unknown;
     root: string;
     programme: string;
     files: Record<string, string>;
@@ -92,6 +117,8 @@ async function converse(input: SessionInput): Promise<Session> {
     const errors: string[] = [];
     let quiescent = false;
     let nextId = 1;
+    let firstMessage: unknown;
+    let handshaken = false;
     const entries = (uri: string): Array<{ uri: string; type: string }> => {
         const children = new Map<string, { uri: string; type: string }>();
         for (const file of Object.keys(input.files).filter(file => file.startsWith(`${uri}/`))) {
@@ -116,6 +143,13 @@ async function converse(input: SessionInput): Promise<Session> {
     };
     worker.onerror = event => errors.push(event.message);
     worker.onmessage = ({ data: message }) => {
+        if (!handshaken) {
+            firstMessage = message;
+            handshaken = true;
+            if (JSON.stringify(message) === JSON.stringify(input.ready)) {
+                return;
+            }
+        }
         if (message.method === undefined && message.id !== undefined) {
             pending.get(message.id)?.(message);
         } else if (message.method !== undefined && message.id !== undefined) {
@@ -149,7 +183,24 @@ async function converse(input: SessionInput): Promise<Session> {
     const definition = await request('textDocument/definition', { textDocument, position: input.position }) as Session['definition'];
     await request('shutdown', null);
     notify('exit', null);
-    return { diagnostics: published.get(input.programme), hover, definition, asked, errors };
+    return { firstMessage, diagnostics: published.get(input.programme), hover, definition, asked, errors };
+}
+
+/** Runs in the page: what the first event of a worker on each script is, or 'nothing' within `waitMs`. */
+async function firstEvents(input: { scripts: string[]; waitMs: number }): Promise<Record<string, string>> {
+    const { Worker } = globalThis as unknown as PageGlobals;
+    const first = (script: string): Promise<string> => new Promise(resolve => {
+        const worker = new Worker(script);
+        const settle = (what: string): void => {
+            worker.terminate();
+            resolve(what);
+        };
+        worker.onerror = event => settle(`error${event.message ? `: ${event.message}` : ''}`);
+        worker.onmessage = event => settle(`message: ${JSON.stringify(event.data)}`);
+        setTimeout(() => settle('nothing'), input.waitMs);
+    });
+    const events = await Promise.all(input.scripts.map(first));
+    return Object.fromEntries(input.scripts.map((script, index) => [script, events[index]]));
 }
 
 async function main(): Promise<number> {
@@ -170,8 +221,12 @@ async function main(): Promise<number> {
         const pageErrors: string[] = [];
         page.on('pageerror', error => pageErrors.push(error.message));
         await page.goto(origin);
-        const session = await page.evaluate<Session>(`(${converse.toString()})(${JSON.stringify({ script: `${origin}/server.js`, root: ROOT, programme: PROGRAMME, files, position })})`);
+        const session = await page.evaluate<Session>(`(${converse.toString()})(${JSON.stringify({ script: `${origin}/server.js`, ready: WORKER_READY, root: ROOT, programme: PROGRAMME, files, position })})`);
         const problems: string[] = [];
+        log(`first message of the worker: ${JSON.stringify(session.firstMessage)}`);
+        if (JSON.stringify(session.firstMessage) !== JSON.stringify(WORKER_READY)) {
+            problems.push(`the worker's first message is not the ready handshake ${JSON.stringify(WORKER_READY)}`);
+        }
         const messages = (session.diagnostics ?? []).map(diagnostic => diagnostic.message);
         log(`diagnostics of programme.tspec: ${JSON.stringify(messages)}`);
         if (JSON.stringify(messages) !== JSON.stringify([GAP])) {
@@ -187,6 +242,16 @@ async function main(): Promise<number> {
         log(`definition: ${JSON.stringify(session.definition?.map(link => link.targetUri))}`);
         if (session.definition?.[0]?.targetUri !== 'builtin:/s10-guidelines.nos') {
             problems.push('go to definition does not lead into the built-in library');
+        }
+        // Only a worker that loaded and started says it is ready; the rest fire `error` well within the
+        // client's time limit (10 s), so that the client falls back at once.
+        const failing = Object.keys(failingScripts(script)).map(path => `${origin}${path}`);
+        const events = await page.evaluate<Record<string, string>>(`(${firstEvents.toString()})(${JSON.stringify({ scripts: failing, waitMs: 5000 })})`);
+        for (const [failingScript, event] of Object.entries(events)) {
+            log(`first event of a worker on ${failingScript.slice(origin.length)}: ${event}`);
+            if (!event.startsWith('error')) {
+                problems.push(`a worker on ${failingScript} did not fire an error first (${event})`);
+            }
         }
         problems.push(...session.errors.map(error => `worker error: ${error}`), ...pageErrors.map(error => `page error: ${error}`));
         problems.forEach(problem => log(`✘ ${problem}`));

@@ -1,8 +1,8 @@
-import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { DocumentState, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { isModule, isProgramme, isSkillSet, isSpec, isUnit, type Area, type Coverable, type Module, type Programme, type Role, type SkillSet, type Unit } from '../generated/ast.js';
 import type { TrainSpecSharedServices } from '../trainspec-module.js';
 import type { RequirementResolver, RoleRequirements } from './requirement-resolver.js';
-import { firstSyntaxError, type SyntaxErrorSite } from './syntax-error-site.js';
+import { syntaxErrorTouching, type SyntaxErrorSite } from './syntax-error-site.js';
 
 /** Why a programme must cover an item: a target role (possibly through `extends`) or its pathway. */
 export type RequirementOrigin =
@@ -32,7 +32,8 @@ export interface ProgrammeCoverage {
     /** Its own modules, then the ones it includes, each once. */
     modules: Module[];
     /**
-     * The first syntax error in the programme's file, else in a file of a module it includes.
+     * The first syntax error that could have changed the programme or a module it includes (an
+     * error in them, or a token that fits in no element after them: see `syntaxErrorTouching`).
      * Parser recovery may have dropped clauses around it, so until it is fixed the requirements,
      * gaps and tallies below are provisional: diagnostics, lenses, hover and the coverage view
      * report none of them but say when coverage will be checked; completion may still rank by them.
@@ -245,11 +246,14 @@ export function programmesIn(document: LangiumDocument): Programme[] {
     return isSpec(root) ? root.elements.filter(isProgramme) : [];
 }
 
-/** The first syntax error of the programme's file, else of the files of its modules, in the order they come. */
+/**
+ * The first syntax error that could have changed the programme's tree, else the tree of one of
+ * its modules, in the order they come: an error elsewhere in their files leaves their coverage
+ * as it is (see `syntaxErrorTouching`).
+ */
 function firstSyntaxErrorOf(programme: Programme, modules: Module[]): SyntaxErrorSite | undefined {
-    const documents = new Set([AstUtils.getDocument(programme), ...modules.map(module => AstUtils.getDocument(module))]);
-    for (const document of documents) {
-        const site = firstSyntaxError(document);
+    for (const node of [programme, ...modules]) {
+        const site = syntaxErrorTouching(node);
         if (site) {
             return site;
         }

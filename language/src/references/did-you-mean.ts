@@ -2,8 +2,11 @@ import { nameList } from '../text/name-list.js';
 
 /** Counts the work of a search, so tests can bound it without timing anything. */
 export interface EditWork {
-    /** Cells of the edit-distance table computed. */
-    cells: number;
+    /**
+     * Constant-time steps of the distance computations: a cell of the banded table, or a
+     * column of the bit-parallel one (which computes up to 32 cells at once).
+     */
+    steps: number;
 }
 
 /**
@@ -17,10 +20,18 @@ export function didYouMean(typed: string, candidates: Iterable<string>, limit = 
 interface IndexedName {
     name: string;
     lower: string;
-    /** Which of 32 character classes the name has, and how often, for cheap lower bounds of the distance. */
+    /** Which of 32 character classes the name has, for a cheap lower bound of the distance. */
     classes: number;
-    counts: Int32Array;
+    /** The search that last found it by containment: that search does not compute its distance. */
+    contained: number;
 }
+
+/** How many answers an index remembers before it starts again, and the longest name it remembers an answer for. */
+const ANSWERS_KEPT = 10_000;
+const LONGEST_REMEMBERED = 200;
+
+/** Ties are broken as `localeCompare` breaks them, by a collator made once rather than per comparison. */
+const collator = new Intl.Collator();
 
 /**
  * The names in scope, indexed so that one lookup looks only at names that can be close:
@@ -35,11 +46,13 @@ export class NameIndex {
     protected readonly byTrigram = new Map<string, IndexedName[]>();
     /** What each name typed so far was answered, by limit and name in lower case: the same slip is often made many times. */
     protected readonly answered = new Map<string, string[]>();
+    protected readonly pattern = new BitPattern();
+    protected searches = 0;
 
     constructor(candidates: Iterable<string>) {
         for (const name of new Set(candidates)) {
             const lower = name.toLowerCase();
-            const entry: IndexedName = { name, lower, classes: characterClasses(lower), counts: classCounts(lower) };
+            const entry: IndexedName = { name, lower, classes: characterClasses(lower), contained: 0 };
             let sameLength = this.byLength.get(lower.length);
             if (!sameLength) {
                 this.byLength.set(lower.length, sameLength = []);
@@ -66,49 +79,58 @@ export class NameIndex {
         let suggestions = this.answered.get(key);
         if (!suggestions) {
             suggestions = this.search(wanted, limit, work);
-            this.answered.set(key, suggestions);
+            // An index can live as long as the names in scope do: what it remembers is bounded, and a name
+            // longer than any in scope is answered at once by the length bound, so it is not kept.
+            if (wanted.length <= LONGEST_REMEMBERED) {
+                if (this.answered.size >= ANSWERS_KEPT) {
+                    this.answered.clear();
+                }
+                this.answered.set(key, suggestions);
+            }
         }
         return [...suggestions];
     }
 
     protected search(wanted: string, limit: number, work?: EditWork): string[] {
         const threshold = Math.max(2, Math.floor(wanted.length / 3));
-        const found = new Map<IndexedName, number>();
+        const search = ++this.searches;
+        const found: Array<{ entry: IndexedName; distance: number }> = [];
         // A name that contains the typed text counts as one edit away, unless it is closer still (equal but for case).
         if (wanted.length >= 3) {
             for (const entry of this.byTrigram.get(wanted.substring(0, 3)) ?? []) {
                 if (entry.lower.length >= wanted.length && entry.lower.includes(wanted)) {
-                    found.set(entry, entry.lower === wanted ? 0 : 1);
+                    entry.contained = search;
+                    found.push({ entry, distance: entry.lower === wanted ? 0 : 1 });
                 }
             }
         }
         const wantedClasses = characterClasses(wanted);
-        const wantedCounts = classCounts(wanted);
+        // The typed name's bit masks, made once and matched against every name of a length within reach.
+        const pattern = BitPattern.fits(wanted) ? this.pattern.aim(wanted) : undefined;
         // Lengths nearest the typed one first: close names are found early, and the bound they set prunes the rest.
         // The `limit` smallest distances found so far: names further than the last of them cannot be suggested (ties can).
-        const best = [...found.values()].sort((x, y) => x - y).slice(0, limit);
-        const bound = (): number => (best.length < limit ? threshold : Math.min(threshold, best[limit - 1]));
+        const best = found.map(each => each.distance).sort((x, y) => x - y).slice(0, limit);
+        let max = best.length < limit ? threshold : Math.min(threshold, best[limit - 1]);
         for (const length of this.lengthsOutwardFrom(wanted.length)) {
-            if (Math.abs(length - wanted.length) > bound()) {
+            if (Math.abs(length - wanted.length) > max) {
                 break;
             }
             for (const entry of this.byLength.get(length)!) {
-                const max = bound();
-                if (found.has(entry) || classesLowerBound(wantedClasses, entry.classes) > max || bagDistance(wantedCounts, entry.counts) > max) {
+                if (entry.contained === search || classesLowerBound(wantedClasses, entry.classes) > max) {
                     continue;
                 }
-                const distance = editDistance(wanted, entry.lower, max, work);
+                const distance = pattern ? pattern.distance(entry.lower, max, work) : editDistance(wanted, entry.lower, max, work);
                 if (distance <= max) {
-                    found.set(entry, distance);
+                    found.push({ entry, distance });
                     insertSorted(best, distance, limit);
+                    max = best.length < limit ? threshold : Math.min(threshold, best[limit - 1]);
                 }
             }
         }
-        return [...found]
-            .map(([entry, distance]) => ({ name: entry.name, distance }))
-            .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+        return found
+            .sort((a, b) => a.distance - b.distance || collator.compare(a.entry.name, b.entry.name))
             .slice(0, limit)
-            .map(entry => entry.name);
+            .map(each => each.entry.name);
     }
 
     /** The lengths present, in order of their difference from `length`; the caller stops once they are too far. */
@@ -135,19 +157,134 @@ function insertSorted(values: number[], value: number, limit: number): void {
     values.length = Math.min(values.length, limit);
 }
 
+/** The longest text a bit-parallel pattern holds: one bit per character in a 32-bit word. */
+const WORD = 32;
+
+/**
+ * A text of at most 32 characters as bit masks (which of its positions hold each character),
+ * for the bit-parallel edit distance of Myers (1999) with Hyyrö's (2002) transpositions: one
+ * step per character of the other text computes a whole column of the table, where the
+ * banded table computes a cell. Names are short, so nearly every distance is computed so.
+ */
+class BitPattern {
+    /** The masks of characters below 128; those of other characters in `others`. */
+    protected readonly ascii = new Int32Array(128);
+    protected others?: Map<number, number>;
+    protected text = '';
+    protected last = 0;
+
+    /** Whether a text is short enough to be a pattern: 1 to 32 characters. */
+    static fits(text: string): boolean {
+        return text.length > 0 && text.length <= WORD;
+    }
+
+    /** Makes this the pattern of `text`, which must fit: one object serves a whole search, and no search allocates a table per name. */
+    aim(text: string): this {
+        for (let i = 0; i < this.text.length; i++) {
+            const code = this.text.charCodeAt(i);
+            if (code < 128) {
+                this.ascii[code] = 0;
+            }
+        }
+        this.others = undefined;
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            if (code < 128) {
+                this.ascii[code] |= 1 << i;
+            } else {
+                this.others ??= new Map();
+                this.others.set(code, (this.others.get(code) ?? 0) | (1 << i));
+            }
+        }
+        this.text = text;
+        this.last = 1 << (text.length - 1);
+        return this;
+    }
+
+    /**
+     * The optimal string alignment distance to `other` (see `editDistance`); with `max`, any
+     * number above `max` once it must exceed it.
+     *
+     * Column j of the table holds the distances from the pattern's prefixes to the first j
+     * characters of `other`, encoded as differences between neighbouring cells. Two lower
+     * bounds of the final distance stop it early (Ukkonen's cut-off): distances never decrease
+     * along a diagonal, so the cell of column j on the diagonal that ends in the final cell
+     * bounds it; and the last cell of column j can fall by at most one per character left.
+     */
+    distance(other: string, max = Infinity, work?: EditWork): number {
+        const length = other.length;
+        const offset = length - this.text.length;
+        if (Math.abs(offset) > max) {
+            return max + 1;
+        }
+        // Vertical differences (+1 and -1) of the column, horizontal ones into it, and where the diagonal is free.
+        let verticalPositive = -1;
+        let verticalNegative = 0;
+        let diagonalZeros = 0;
+        let previousMask = 0;
+        let score = this.text.length;
+        // The cell on the final diagonal in the column before: at row `row`, or not yet when the row is negative.
+        let diagonal = Math.abs(offset);
+        let row = -offset;
+        let j = 0;
+        while (j < length) {
+            const mask = this.ascii[other.charCodeAt(j)] ?? this.others?.get(other.charCodeAt(j)) ?? 0;
+            // A transposition: this character matches one position down, the previous one this position, and the diagonal was not already free.
+            const transposed = (((~diagonalZeros) & mask) << 1) & previousMask;
+            diagonalZeros = (((mask & verticalPositive) + verticalPositive) ^ verticalPositive) | mask | verticalNegative | transposed;
+            const horizontalPositive = verticalNegative | ~(diagonalZeros | verticalPositive);
+            const horizontalNegative = diagonalZeros & verticalPositive;
+            if (horizontalPositive & this.last) {
+                score++;
+            } else if (horizontalNegative & this.last) {
+                score--;
+            }
+            if (row >= 0) {
+                // One step down the diagonal: down the column before, then across into this one.
+                diagonal += ((verticalPositive >>> row) & 1) - ((verticalNegative >>> row) & 1)
+                    + ((horizontalPositive >>> row) & 1) - ((horizontalNegative >>> row) & 1);
+            }
+            row++;
+            const shifted = (horizontalPositive << 1) | 1;
+            verticalNegative = shifted & diagonalZeros;
+            verticalPositive = (horizontalNegative << 1) | ~(shifted | diagonalZeros);
+            previousMask = mask;
+            j++;
+            if (diagonal > max || score - (length - j) > max) {
+                break;
+            }
+        }
+        if (work) {
+            work.steps += j;
+        }
+        return j < length ? max + 1 : score;
+    }
+}
+
 /**
  * Optimal string alignment distance: Levenshtein plus adjacent transpositions. With `max`,
- * only the diagonal band of width 2·max+1 is computed and the search stops as soon as the
- * distance must exceed `max`; the result is then any number above `max`.
+ * the search stops as soon as the distance must exceed `max`; the result is then any number
+ * above `max`. When either text has at most 32 characters, the distance is computed a column
+ * at a time, bit-parallel; otherwise only the diagonal band of width 2·max+1 of the table.
  */
 export function editDistance(a: string, b: string, max = Infinity, work?: EditWork): number {
     if (Math.abs(a.length - b.length) > max) {
         return max + 1;
     }
+    if (a.length === 0 || b.length === 0) {
+        return a.length + b.length;
+    }
+    // The distance is symmetric: either text, if short enough, can be the pattern.
+    const [pattern, other] = BitPattern.fits(a) ? [a, b] : [b, a];
+    return BitPattern.fits(pattern) ? new BitPattern().aim(pattern).distance(other, max, work) : bandedEditDistance(a, b, max, work);
+}
+
+/** The edit distance by the diagonal band of its table, for texts longer than a bit-parallel pattern holds. */
+function bandedEditDistance(a: string, b: string, max: number, work?: EditWork): number {
     const over = Math.min(max, Math.max(a.length, b.length)) + 1;
     const band = Math.min(over, Math.max(a.length, b.length));
     const cols = b.length + 1;
-    // Three rows, reused from call to call: a search computes many small tables.
+    // Three rows, reused from call to call.
     let [beforePrevious, previous, current] = scratchRows(cols);
     beforePrevious.fill(over, 0, cols);
     for (let j = 0; j < cols; j++) {
@@ -174,7 +311,7 @@ export function editDistance(a: string, b: string, max = Infinity, work?: EditWo
         // A transposition skips a row, so only two rows both over the limit prove the distance is.
         if (rowMin >= over && previousRowMin >= over) {
             if (work) {
-                work.cells += cells;
+                work.steps += cells;
             }
             return over;
         }
@@ -182,7 +319,7 @@ export function editDistance(a: string, b: string, max = Infinity, work?: EditWo
         previousRowMin = rowMin;
     }
     if (work) {
-        work.cells += cells;
+        work.steps += cells;
     }
     return previous[b.length];
 }
@@ -211,33 +348,6 @@ function characterClasses(text: string): number {
  */
 function classesLowerBound(a: number, b: number): number {
     return Math.max(bitCount(a & ~b), bitCount(b & ~a));
-}
-
-/** How often each character class occurs. */
-function classCounts(text: string): Int32Array {
-    const counts = new Int32Array(32);
-    for (let i = 0; i < text.length; i++) {
-        counts[text.charCodeAt(i) & 31]++;
-    }
-    return counts;
-}
-
-/**
- * The bag distance, a lower bound of the edit distance that counts occurrences: the characters
- * of one side that the other cannot match, on the side with more of them.
- */
-function bagDistance(a: Int32Array, b: Int32Array): number {
-    let onlyA = 0;
-    let onlyB = 0;
-    for (let key = 0; key < 32; key++) {
-        const difference = a[key] - b[key];
-        if (difference > 0) {
-            onlyA += difference;
-        } else {
-            onlyB -= difference;
-        }
-    }
-    return Math.max(onlyA, onlyB);
 }
 
 function bitCount(value: number): number {

@@ -21,6 +21,13 @@ export class SuggestingLinker extends DefaultLinker {
      * not list and scan every name for each one.
      */
     protected readonly nameIndexes = new WeakMap<Scope, NameIndex>();
+    /**
+     * The last index of each reference type, with its names: a new workspace state whose names
+     * of that type are the same (an edit of a spec leaves the library's standards as they are)
+     * keeps the index, and with it the answers to the unknown names it has already been asked
+     * about, so a file of unknown names is not searched again at each keystroke.
+     */
+    protected readonly lastIndexes = new Map<string, { names: string[]; index: NameIndex }>();
 
     constructor(services: TrainSpecServices) {
         super(services);
@@ -40,9 +47,16 @@ export class SuggestingLinker extends DefaultLinker {
     protected nameIndex(scope: Scope, referenceType: string): NameIndex {
         let index = this.nameIndexes.get(scope);
         if (!index) {
-            index = new NameIndex([...scope.getAllElements().map(description => description.name), ...this.outside.namesOfType(referenceType)]);
+            const names = [...scope.getAllElements().map(description => description.name), ...this.outside.namesOfType(referenceType)];
+            const last = this.lastIndexes.get(referenceType);
+            index = last && sameNames(last.names, names) ? last.index : new NameIndex(names);
+            this.lastIndexes.set(referenceType, { names, index });
             this.nameIndexes.set(scope, index);
         }
         return index;
     }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((name, i) => name === b[i]);
 }

@@ -107,7 +107,7 @@ const SPEC_CODES: CodeList<DiagnosticCode> = {
     'coverage-awaits-syntax-fix': {
         kind: 'spec', severity: 'information', configurable: true,
         title: 'Coverage waits for a syntax error to be fixed',
-        description: 'The programme\'s file, or the file of a module it includes, has a syntax error, so no `uncovered-requirement` is reported for it: "Coverage is checked once the syntax error on line 10 is fixed." (naming the file when it is another). The code lens, hover and coverage view say the same.',
+        description: 'A syntax error that could have changed the programme or a module it includes (one in them, or a token after them that fits in no programme or module, such as a `}` too many) stands, so no `uncovered-requirement` is reported for it: "Coverage is checked once the syntax error on line 10 is fixed." (naming the file when it is another). The code lens, hover and coverage view say the same.',
         help: 'Fix the syntax error named: the parser may have left out clauses around it, so gaps found meanwhile would not be real.'
     },
     'skill-set-covered': {

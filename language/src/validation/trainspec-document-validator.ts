@@ -1,13 +1,17 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
-import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { AstUtils, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { severityOf, type TrainSpecSettings } from '../workspace/trainspec-settings.js';
 import { isSuggestingLinkingError } from '../references/suggesting-linker.js';
 import { isWholeFileError } from '../workspace/resilient-document-factory.js';
 import { DiagnosticCode, type ConfiguredSeverity } from './diagnostic-codes.js';
+import { TrainSpecValidationRegistry } from './trainspec-validation-registry.js';
 
 /** More than this many problems in one file are summed up in one last diagnostic. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+/** How many syntax nodes are checked between two chances for other work (and a cancellation) to run. */
+const NODES_BETWEEN_YIELDS = 200;
 
 const SEVERITIES: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -26,6 +30,38 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
     constructor(services: TrainSpecServices) {
         super(services);
         this.settings = services.shared.settings.TrainSpecSettings;
+    }
+
+    /**
+     * Langium's walk over the syntax nodes, without a promise per node: it yields to other work
+     * (and notices a cancellation by the next edit) every few hundred nodes rather than at each,
+     * and awaits a check only if it is asynchronous (see TrainSpecValidationRegistry).
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
+        cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+        const registry = this.validationRegistry;
+        const checksOf = registry instanceof TrainSpecValidationRegistry
+            ? (type: string) => registry.checksOf(type, options.categories)
+            : (type: string) => registry.getChecks(type, options.categories).toArray();
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        let count = 0;
+        for (const node of nodes) {
+            if (++count % NODES_BETWEEN_YIELDS === 0 || cancelToken.isCancellationRequested) {
+                await interruptAndCheck(cancelToken);
+            }
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of checksOf(node.$type)) {
+                    const result = check(node, acceptor, cancelToken);
+                    if (result) {
+                        await result;
+                    }
+                }
+            }
+            if (!nodeOptions.validateChildren) {
+                nodes.prune();
+            }
+        }
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

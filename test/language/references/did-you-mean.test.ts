@@ -115,16 +115,49 @@ describe('bounded edit distance', () => {
         }
     });
 
-    test('computes only the band around the diagonal and stops once the bound is passed', () => {
-        const work: EditWork = { cells: 0 };
+    test('agrees with the full table for names of any length up to and past 32 characters, a few slips apart or unrelated', () => {
+        let state = 19;
+        const next = (below: number): number => Math.floor((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 * below);
+        const alphabet = 'abcdeRoSH.1';
+        const text = (length: number): string => Array.from({ length }, () => alphabet[next(alphabet.length)]).join('');
+        /** `original` after `slips` random insertions, deletions, substitutions and swaps of neighbours. */
+        const slipped = (original: string, slips: number): string => {
+            let result = original;
+            for (let i = 0; i < slips; i++) {
+                const at = next(result.length + 1);
+                const letter = alphabet[next(alphabet.length)];
+                const edits = [
+                    () => result.slice(0, at) + letter + result.slice(at),
+                    () => result.slice(0, at) + result.slice(at + 1),
+                    () => result.slice(0, at) + letter + result.slice(at + 1),
+                    () => result.slice(0, at) + result.slice(at + 1, at + 2) + result.slice(at, at + 1) + result.slice(at + 2)
+                ];
+                result = edits[next(edits.length)]();
+            }
+            return result;
+        };
+        for (let run = 0; run < 4000; run++) {
+            const a = text(next(41));
+            const b = run % 4 === 0 ? text(next(41)) : slipped(a, next(6));
+            const max = run % 9 === 8 ? Infinity : run % 8;
+            const full = fullEditDistance(a, b);
+            for (const [x, y] of [[a, b], [b, a]]) {
+                const bounded = editDistance(x, y, max);
+                expect(full <= max ? bounded === full : bounded > max, `${x} ${y} within ${max}: ${bounded}, full ${full}`).toBe(true);
+            }
+        }
+    });
+
+    test('past 32 characters, computes only the band around the diagonal and stops once the bound is passed', () => {
+        const work: EditWork = { steps: 0 };
         editDistance('a'.repeat(1000), 'a'.repeat(1000), 2, work);
-        expect(work.cells).toBeLessThanOrEqual(1000 * 7);
-        work.cells = 0;
+        expect(work.steps).toBeLessThanOrEqual(1000 * 7);
+        work.steps = 0;
         expect(editDistance('a'.repeat(1000), 'b'.repeat(1000), 2, work)).toBeGreaterThan(2);
-        expect(work.cells).toBeLessThanOrEqual(4 * 7);
-        work.cells = 0;
+        expect(work.steps).toBeLessThanOrEqual(4 * 7);
+        work.steps = 0;
         expect(editDistance('a'.repeat(200_000), 'abc', 2, work)).toBeGreaterThan(2);
-        expect(work.cells).toBe(0);
+        expect(work.steps).toBe(0);
     });
 });
 
@@ -148,33 +181,48 @@ describe('NameIndex', () => {
         }
     });
 
-    test('a thousand misspelt names cost a bounded number of cells each, not a full table per name in scope', () => {
+    test('a thousand misspelt names cost a bounded number of steps each, not a full table, nor a full column per character, per name in scope', () => {
         const index = new NameIndex(names);
-        const work: EditWork = { cells: 0 };
+        const work: EditWork = { steps: 0 };
         const typos = Array.from({ length: 1000 }, (_, i) => {
             const name = names[i % names.length];
             return `${name.slice(0, 2)}q${name.slice(3)}${i}`;
         });
         typos.forEach(typed => index.suggest(typed, 3, work));
-        // A full table per name in scope costs |typed| × |name| cells for each of the library's hundreds of names.
+        // A full table per name in scope costs |typed| × |name| cells for each of the library's names;
+        // bit-parallel, a full comparison costs one step per character of the name.
         const fullTables = typos.reduce((sum, typed) => sum + names.reduce((cells, name) => cells + typed.length * name.length, 0), 0);
-        expect(work.cells).toBeLessThan(fullTables / 50);
+        const fullColumns = typos.length * names.reduce((sum, name) => sum + name.length, 0);
+        expect(work.steps).toBeLessThan(fullTables / 100);
+        expect(work.steps).toBeLessThan(fullColumns / 5);
     });
 
     test('the same slip made again, in any case, is answered without computing again', () => {
         const index = new NameIndex(names);
-        const work: EditWork = { cells: 0 };
+        const work: EditWork = { steps: 0 };
         const first = index.suggest('PsoAsessRisk', 3, work);
-        const cells = work.cells;
-        expect(cells).toBeGreaterThan(0);
+        const steps = work.steps;
+        expect(steps).toBeGreaterThan(0);
         expect(index.suggest('psoasessrisk', 3, work)).toEqual(first);
-        expect(work.cells).toBe(cells);
+        expect(work.steps).toBe(steps);
     });
 
-    test('a name of 200,000 characters computes no cells against short names', () => {
-        const work: EditWork = { cells: 0 };
+    test('answers are remembered for names of a sensible length only: an index that lives on does not keep 200,000-character keys', () => {
+        class CountingIndex extends NameIndex {
+            remembered(): number {
+                return this.answered.size;
+            }
+        }
+        const index = new CountingIndex(names);
+        index.suggest('PsoAsessRisk');
+        index.suggest('Risk'.repeat(50_000));
+        expect(index.remembered()).toBe(1);
+    });
+
+    test('a name of 200,000 characters takes no steps against short names', () => {
+        const work: EditWork = { steps: 0 };
         expect(new NameIndex(names).suggest('Risk'.repeat(50_000), 3, work)).toEqual([]);
-        expect(work.cells).toBe(0);
+        expect(work.steps).toBe(0);
     });
 });
 
