@@ -3,7 +3,7 @@
 // `package.json` `engines` names and downloads nothing. On an older Node it says so in one line
 // instead of failing somewhere inside a dependency.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +18,10 @@ export function launch(bundle) {
     if (!existsSync(script)) {
         fail(`TrainSpec is not built yet (${script} is missing). Run \`npm ci\` or \`npm run build\` in ${root}.`);
     }
-    createRequire(import.meta.url)(script);
+    // Node 22.1+ keeps the bundle's compiled code on disk (in the temporary folder), as TypeScript's
+    // tsc does: a quarter of the start-up time of every run, which a warm `check --cache` notices.
+    nodeModule.enableCompileCache?.();
+    nodeModule.createRequire(import.meta.url)(script);
 }
 
 /** The version in package.json's `engines.node` (">=20.12"), so the two cannot disagree. */

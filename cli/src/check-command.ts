@@ -4,13 +4,14 @@ import { performance } from 'node:perf_hooks';
 import { URI } from 'langium';
 import { DiagnosticCode } from '../../language/src/validation/diagnostic-codes.js';
 import { isIgnored, type CoverageSeverity, type TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
-import { BatchCheck, type Shard } from './batch/batch-check.js';
+import { BatchCheck, type BatchCheckResult, type BatchFile, type Shard } from './batch/batch-check.js';
 import { CACHE_FILE_NAME, CheckCache } from './batch/check-cache.js';
+import { readUnchangedText, SourceChangedError } from './batch/unchanged-text.js';
 import { createGroupRunner } from './batch/worker-pool.js';
 import { loadRunConfig } from './config-file.js';
 import { compareWithBaseline, readBaseline, type BaselineOptions } from './coverage-baseline.js';
 import { failureReason } from './files/regular-file.js';
-import { formatInputProblem } from './input-problem.js';
+import { formatInputProblem, type InputProblem } from './input-problem.js';
 import { withoutLibraryCopies } from './library-copies.js';
 import { writeReport, type ReportDestination } from './output-file.js';
 import { useColour, type ColourChoice } from './output-style.js';
@@ -25,7 +26,7 @@ import { formatSarif } from './reports/sarif-report.js';
 import { visibleText } from './reports/terminal-text.js';
 import { formatText } from './reports/text-report.js';
 import { printConfig } from './print-config.js';
-import { collectSources } from './source-files.js';
+import { collectSources, collectSourcesUnlessKnown } from './source-files.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github', 'junit', 'sarif'] as const;
 export type CheckFormat = typeof CHECK_FORMATS[number];
@@ -97,23 +98,13 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         return ExitCode.Clean;
     }
     reportOverride(settings, options.coverageSeverity);
-    const ignored = (path: string) => isIgnored(settings, URI.file(path));
-    const { files, problems } = withoutLibraryCopies(collectSources(options.paths, options.cwd, undefined, undefined, ignored));
+    const { files, problems, checked } = await checkSources(options, settings);
     // The text report on a terminal tells people; anywhere else (a machine format, a file) they
     // still see in the CI log what went wrong.
     const toPeople = options.format === 'text' && options.destination.kind === 'stdout';
     if (!toPeople) {
         problems.forEach(problem => process.stderr.write(formatInputProblem(problem)));
     }
-    const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options.version, settings)) : undefined;
-    const checked = await new BatchCheck({
-        files,
-        createRunner: count => createGroupRunner(settings, count),
-        cache,
-        shard: options.shard,
-        progress: createProgress(process.stderr, files.length > 0)
-    }).run();
-    cache?.save();
     const shard = options.shard;
     // Input problems belong to no group: the first shard reports them, so that the shards together report each once.
     const shownProblems = shard && shard.index !== 1 ? [] : problems;
@@ -143,7 +134,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         addJobSummary(options.env.GITHUB_STEP_SUMMARY, formatMarkdownSummary(shown));
     }
     const change = baseline && options.baseline && comparesCoverage
-        ? await compareWithBaseline(baseline.report, files, { ...options.baseline, cwd: options.cwd, version: options.version, checkFormatIsText: toPeople }, createProgress(process.stderr, files.length > 0))
+        ? await compareWithBaseline(baseline.report, files.map(file => 'known' in file ? { ...file, text: readUnchangedText(file) } : file), { ...options.baseline, cwd: options.cwd, version: options.version, checkFormatIsText: toPeople }, createProgress(process.stderr, files.length > 0))
         : undefined;
     if (change && 'problem' in change) {
         process.stderr.write(`${change.problem}\n`);
@@ -167,9 +158,41 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     return errors > 0 || tooManyWarnings || gapsOpened > 0 ? ExitCode.Problems : ExitCode.Clean;
 }
 
-/** What makes every cached result stale: TrainSpec's version and the effective settings, the configuration file's included. */
+/**
+ * Finds and checks the sources. With the cache, a file it knows unchanged by its size and times
+ * is not read unless its group must be checked; should such a file change while the check
+ * runs, the check starts again once, reading every file.
+ */
+async function checkSources(options: CheckOptions, settings: TrainSpecSettings): Promise<{ files: BatchFile[]; problems: InputProblem[]; checked: BatchCheckResult }> {
+    const ignores = settings.configs.some(config => config.ignore.length > 0);
+    const ignored = (path: string) => ignores && isIgnored(settings, URI.file(path));
+    for (let attempt = 1; ; attempt++) {
+        const cache = options.cache ? new CheckCache(join(options.cwd, CACHE_FILE_NAME), cacheStamp(options.version, settings)) : undefined;
+        // The coverage comparison reads every file anyway.
+        const { files, problems } = withoutLibraryCopies(cache && attempt === 1 && !options.baseline
+            ? collectSourcesUnlessKnown(options.paths, options.cwd, ignored, cache)
+            : collectSources(options.paths, options.cwd, undefined, undefined, ignored));
+        try {
+           const checked = await new BatchCheck({
+                files,
+                createRunner: count => createGroupRunner(settings, count),
+                cache,
+                shard: options.shard,
+                progress: createProgress(process.stderr, files.length > 0)
+            }).run();
+           cache?.save();
+            return { files, problems, checked };
+        } catch (error) {
+            if (!(error instanceof SourceChangedError) || attempt > 1) {
+                throw error;
+            }
+        }
+    }
+}
+
+/** What makes every cached result stale: TrainSpec's version and the effective settings, the configuration file's included, and who runs it (what they may read). */
 function cacheStamp(version: string, settings: TrainSpecSettings): string {
-    return JSON.stringify({ version, settings });
+    return JSON.stringify({ version, settings, user: process.getuid?.() });
 }
 
 /** Where both the flag and the configuration file set the severity of gaps, the file wins, as in the editor; the log says so. */

@@ -1,6 +1,7 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createTrainSpecServices, type TrainSpecLanguages } from '../../language/src/trainspec-module.js';
+import { countText } from '../../language/src/report/report-text.js';
 import type { TrainSpecSettings } from '../../language/src/workspace/trainspec-settings.js';
 import type { Progress } from './progress.js';
 import type { SourceFile } from './source-files.js';
@@ -26,7 +27,7 @@ export async function loadWorkspace(files: SourceFile[], settings: Partial<Train
     const services = createTrainSpecServices(NodeFileSystem);
     Object.assign(services.shared.settings.TrainSpecSettings, settings);
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
-    const total = `${files.length.toLocaleString('en-GB')} file${files.length === 1 ? '' : 's'}`;
+    const total = `${countText(files.length)} file${files.length === 1 ? '' : 's'}`;
     progress.report(`Checking ${total}: parsing…`);
     const documents = files.map(file => LangiumDocumentFactory.fromString(file.text, URI.file(file.path)));
     const all = [...services.shared.library.StandardsLibrary.createDocuments(), ...documents];

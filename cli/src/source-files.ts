@@ -1,7 +1,7 @@
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { decodeSource } from '../../language/src/workspace/source-text.js';
-import { NodeSourceFileSystem, type FileKind, type SourceFileSystem } from './files/file-system.js';
+import { NodeSourceFileSystem, type FileKind, type FileStamp, type FileStatus, type SourceFileSystem } from './files/file-system.js';
 import { fileProblem, readFileBytes, type FileProblem } from './files/regular-file.js';
 import type { InputProblem } from './input-problem.js';
 
@@ -14,11 +14,35 @@ export interface SourceFile {
     /** The path to show: relative to the working folder. */
     displayPath: string;
     text: string;
+    /** Its size and times when it was read, where the file system tells them, and its identity (see FileStatus). */
+    stamp?: FileStamp;
+    identity?: string;
 }
 
 export interface CollectedSources {
     files: SourceFile[];
     problems: InputProblem[];
+}
+
+/** A source found but not read, because the caller knows its content already (see KnownContent). */
+export interface UnreadSource {
+    path: string;
+    displayPath: string;
+    /** What the caller knows the content by (`check --cache`: its hash). */
+    known: string;
+    stamp: FileStamp;
+    identity: string;
+}
+
+/**
+ * What the caller knows of a file's content from its status alone (its size and times), if
+ * anything; a file it knows is not read. `check --cache` knows the files that have not been
+ * written since its last run.
+ */
+export interface KnownContent {
+    /** Whether it may know the file at all: if not, the file is read without looking at its status first. */
+    mayKnow(displayPath: string): boolean;
+    contentOf(displayPath: string, stamp: FileStamp, identity: string): string | undefined;
 }
 
 /** Folders a walk passes over: dependencies, and hidden folders (.git, editor and tool caches). Named on the command line, they are read. */
@@ -50,6 +74,16 @@ export function collectSources(args: string[], cwd: string, extensions = SOURCE_
     return collector.read();
 }
 
+/** collectSources, except that the files `known` knows are not read (nor checked for being copies of the built-in library). */
+export function collectSourcesUnlessKnown(args: string[], cwd: string, isIgnored: (path: string) => boolean, known: KnownContent,
+    fileSystem: SourceFileSystem = new NodeSourceFileSystem()): { files: Array<SourceFile | UnreadSource>; problems: InputProblem[] } {
+    const collector = new SourceCollector(fileSystem, cwd, SOURCE_EXTENSIONS, isIgnored, 'problem');
+    for (const arg of args.length > 0 ? args : ['.']) {
+        collector.expand(arg);
+    }
+    return collector.read(known);
+}
+
 class SourceCollector {
     private readonly problems: InputProblem[] = [];
     private readonly paths = new Set<string>();
@@ -57,9 +91,13 @@ class SourceCollector {
     private readonly walked = new Set<string>();
     /** How many sources the walks have found, counting a file found twice twice. */
     private found = 0;
+    /** The working folder with a separator after it: a path under it is shown without this prefix. */
+    private readonly cwdPrefix: string;
 
     constructor(private readonly fileSystem: SourceFileSystem, private readonly cwd: string, private readonly extensions: string[],
-        private readonly isIgnored: (path: string) => boolean, private readonly emptyFolders: EmptyFolders) {}
+        private readonly isIgnored: (path: string) => boolean, private readonly emptyFolders: EmptyFolders) {
+        this.cwdPrefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+    }
 
     expand(arg: string): void {
         if (isDynamicPattern(arg)) {
@@ -85,12 +123,22 @@ class SourceCollector {
         }
     }
 
-    /** Reads every path found, in path order. */
-    read(): CollectedSources {
-        const files: SourceFile[] = [];
+    /** Reads every path found (unless `known` knows it), in path order. */
+    read(): CollectedSources;
+    read(known: KnownContent): { files: Array<SourceFile | UnreadSource>; problems: InputProblem[] };
+    read(known?: KnownContent): { files: Array<SourceFile | UnreadSource>; problems: InputProblem[] } {
+        const files: Array<SourceFile | UnreadSource> = [];
         const identitiesRead = new Set<string>();
         for (const path of [...this.paths].sort().filter(path => !this.isIgnored(path))) {
             const displayPath = this.display(path);
+            const unread = known && this.unread(path, displayPath, known);
+            if (unread) {
+                if (!identitiesRead.has(unread.identity)) {
+                    identitiesRead.add(unread.identity);
+                    files.push(unread.source);
+                }
+                continue;
+            }
             const bytes = readFileBytes(this.fileSystem, path);
             if ('problem' in bytes) {
                 this.report(displayPath, bytes.problem);
@@ -104,10 +152,26 @@ class SourceCollector {
             if ('problem' in decoded) {
                 this.report(displayPath, { code: decoded.problem.kind, message: decoded.problem.message });
             } else {
-                files.push({ path, displayPath, text: decoded.text });
+                files.push({ path, displayPath, text: decoded.text, identity: bytes.identity, ...(bytes.stamp ? { stamp: bytes.stamp } : {}) });
             }
         }
         return { files, problems: this.problems };
+    }
+
+    /** A regular file whose content `known` knows by its status; anything else (or a failure) is left to reading, which reports it. */
+    private unread(path: string, displayPath: string, known: KnownContent): { source: UnreadSource; identity: string } | undefined {
+        if (!known.mayKnow(displayPath)) {
+            return undefined;
+        }
+        let status: FileStatus;
+        try {
+            status = this.fileSystem.stat(path);
+        } catch {
+            return undefined;
+        }
+        const stamp = status.stamp;
+        const content = status.kind === 'file' && stamp ? known.contentOf(displayPath, stamp, status.identity) : undefined;
+        return content === undefined || !stamp ? undefined : { source: { path, displayPath, known: content, stamp, identity: status.identity }, identity: status.identity };
     }
 
     private expandGlob(pattern: string): void {
@@ -189,7 +253,8 @@ class SourceCollector {
     }
 
     private display(path: string): string {
-        return relative(this.cwd, path) || path;
+        // The common case without path.relative, which is slow enough to show at 10,000 files.
+        return path.startsWith(this.cwdPrefix) && path.length > this.cwdPrefix.length ? path.slice(this.cwdPrefix.length) : relative(this.cwd, path) || path;
     }
 
     private report(path: string, problem: FileProblem | Omit<InputProblem, 'path'>): void {

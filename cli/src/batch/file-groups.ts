@@ -1,4 +1,5 @@
 import type { NameScan } from './name-scan.js';
+import { NameTable, type ScanIds } from './name-table.js';
 
 /**
  * Splits files into groups that cannot affect each other: two files are in one group when one
@@ -7,7 +8,13 @@ import type { NameScan } from './name-scan.js';
  * each group lists its files in that order, and the groups come in the order of their first file.
  */
 export function groupFiles(scans: readonly NameScan[]): number[][] {
-    const parent = scans.map((_, index) => index);
+    const table = new NameTable();
+    return groupScannedFiles(scans.map(scan => table.idsOf(scan)), table.size);
+}
+
+/** groupFiles on scans by number, every name below `names`. */
+export function groupScannedFiles(scans: readonly ScanIds[], names: number): number[][] {
+    const parent = Int32Array.from(scans, (_, index) => index);
     const find = (file: number): number => {
         let root = file;
         while (parent[root] !== root) {
@@ -28,12 +35,13 @@ export function groupFiles(scans: readonly NameScan[]): number[][] {
             parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
         }
     };
-    const declarer = new Map<string, number>();
+    const declarer = new Int32Array(names).fill(-1);
     scans.forEach((scan, file) => {
-        for (const [name] of scan.declared) {
-            const other = declarer.get(name);
-            if (other === undefined) {
-                declarer.set(name, file);
+        for (let at = 0; at < scan.declared.length; at += 2) {
+            const name = scan.declared[at];
+            const other = declarer[name];
+            if (other === -1) {
+                declarer[name] = file;
             } else {
                 union(file, other);
             }
@@ -41,8 +49,8 @@ export function groupFiles(scans: readonly NameScan[]): number[][] {
     });
     scans.forEach((scan, file) => {
         for (const name of scan.mentions) {
-            const other = declarer.get(name);
-            if (other !== undefined) {
+            const other = declarer[name];
+            if (other !== -1) {
                 union(file, other);
             }
         }

@@ -7,6 +7,15 @@ export interface FileStatus {
     kind: FileKind;
     /** The same for every path that leads to one file or folder (through links), different otherwise. */
     identity: string;
+    /** Its size and times, where the file system tells them: what `check --cache` compares to know a file unchanged without reading it. */
+    stamp?: FileStamp;
+}
+
+/** What writing to a file changes, whatever is written: its size, its modification time and its status-change time (which no one can set back). */
+export interface FileStamp {
+    size: number;
+    modifiedMs: number;
+    changedMs: number;
 }
 
 export interface FolderEntry {
@@ -16,7 +25,7 @@ export interface FolderEntry {
 }
 
 /** What reading a path found: the bytes of a regular file, or the kind of what is there instead. */
-export type ReadResult = { bytes: Uint8Array; identity: string } | { kind: Exclude<FileKind, 'file'> };
+export type ReadResult = { bytes: Uint8Array; identity: string; stamp?: FileStamp } | { kind: Exclude<FileKind, 'file'> };
 
 /**
  * The file system as the CLI sees it, so that tests can stand in for permission and I/O
@@ -63,32 +72,45 @@ export class NodeSourceFileSystem implements SourceFileSystem {
             if (status.kind !== 'file') {
                 return { kind: status.kind };
             }
-            return { bytes: readAtMost(fd, maxBytes + 1), identity: status.identity };
+            return { bytes: readAtMost(fd, maxBytes + 1, status.stamp?.size ?? 0), identity: status.identity, stamp: status.stamp };
         } finally {
             closeSync(fd);
         }
     }
 }
 
-/** Reads until the end of the file or `limit` bytes; the size on disk is not trusted (/proc files say 0). */
-function readAtMost(fd: number, limit: number): Uint8Array {
+/**
+ * Reads until the end of the file or `limit` bytes. The size on disk only sizes the first read
+ * (one byte more, to see the end): it is not trusted (/proc files say 0, a file may grow).
+ */
+function readAtMost(fd: number, limit: number, size: number): Uint8Array {
     const chunks: Buffer[] = [];
     let total = 0;
+    let wanted = Math.min(size > 0 ? size + 1 : CHUNK, limit);
     while (total < limit) {
-        const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit - total));
+        const chunk = Buffer.allocUnsafe(wanted);
         const read = readSync(fd, chunk, 0, chunk.length, null);
         if (read === 0) {
             break;
         }
         chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
         total += read;
+        // A short read of a file that said its size is its end: no need to ask again.
+        if (size > 0 && read < chunk.length && total >= size) {
+            break;
+        }
+        wanted = Math.min(CHUNK, limit - total);
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 function statusOf(stats: Stats, path: string): FileStatus {
     // Some file systems have no inode numbers; then only the path tells files apart.
-    return { kind: kindOf(stats), identity: stats.ino === 0 ? `path:${path}` : `${stats.dev}:${stats.ino}` };
+    return {
+        kind: kindOf(stats),
+        identity: stats.ino === 0 ? `path:${path}` : `${stats.dev}:${stats.ino}`,
+        stamp: { size: stats.size, modifiedMs: stats.mtimeMs, changedMs: stats.ctimeMs }
+    };
 }
 
 function kindOf(entry: Stats | Dirent): FileKind {

@@ -1,5 +1,5 @@
 import type { InputProblemCode } from '../../../language/src/validation/diagnostic-codes.js';
-import type { FileKind, SourceFileSystem } from './file-system.js';
+import type { FileKind, FileStamp, SourceFileSystem } from './file-system.js';
 
 /**
  * The most the CLI reads from one file: 16 MiB, three times the 5 MB spec of the robustness
@@ -16,7 +16,7 @@ export interface FileProblem {
     message: string;
 }
 
-export type FileBytes = { bytes: Uint8Array; identity: string } | { problem: FileProblem };
+export type FileBytes = { bytes: Uint8Array; identity: string; stamp?: FileStamp } | { problem: FileProblem };
 
 /**
  * The one rule for every file the CLI reads: symbolic links are followed, only regular files

@@ -1,6 +1,7 @@
 import { styleText } from 'node:util';
 import type { CheckReport, Finding, Severity } from './check-report.js';
 import type { ReportContext } from './report-context.js';
+import { countText } from '../../../language/src/report/report-text.js';
 import { visibleText } from './terminal-text.js';
 
 type Format = 'bold' | 'dim' | 'red' | 'yellow' | 'blue' | 'green';
@@ -52,7 +53,7 @@ function summaryLine({ summary, findings, files: checked }: CheckReport, hidden:
     const inChecked = [...withProblems].filter(file => checkedFiles.has(file)).length;
     // A path that could not be read is not among the files checked; its problem is counted, and so is it, apart.
     const unchecked = withProblems.size - inChecked;
-    const where = (summary.files === 1 && inChecked === 1 ? files : `${inChecked.toLocaleString('en-GB')} of ${files}`)
+    const where = (summary.files === 1 && inChecked === 1 ? files : `${countText(inChecked)} of ${files}`)
         + (unchecked > 0 ? ` and ${plural(unchecked, 'path')} that could not be checked` : '');
     if (hidden > 0) {
         return style(['bold', 'red'], `${plural(summary.errors, 'error')} in ${where}.`) + notShown;
@@ -66,5 +67,5 @@ function summaryLine({ summary, findings, files: checked }: CheckReport, hidden:
 }
 
 function plural(count: number, noun: string, nouns = `${noun}s`): string {
-    return `${count.toLocaleString('en-GB')} ${count === 1 ? noun : nouns}`;
+    return `${countText(count)} ${count === 1 ? noun : nouns}`;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { deserialize } from 'node:v8';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BatchCheck } from '../../../cli/src/batch/batch-check.js';
 import { CACHE_FILE_NAME, CheckCache } from '../../../cli/src/batch/check-cache.js';
@@ -121,6 +122,6 @@ describe('BatchCheck', () => {
         const files = sourcesOf(folder);
         const checked = await batchReport(files, { cache: new CheckCache(folder.file(CACHE_FILE_NAME), 'v1') });
         expect(checked.report).toEqual(await oneWorkspaceReport(files));
-        expect(JSON.parse(readFileSync(folder.file(CACHE_FILE_NAME), 'utf8'))).toMatchObject({ format: 1, stamp: 'v1' });
+        expect(deserialize(readFileSync(folder.file(CACHE_FILE_NAME)))).toMatchObject({ format: 2, stamp: 'v1' });
     });
 });

@@ -1,6 +1,6 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CACHE_FILE_NAME } from '../../../cli/src/batch/check-cache.js';
+import { CACHE_FILE_NAME, SETTLE_MS } from '../../../cli/src/batch/check-cache.js';
 import type { CheckReport } from '../../../cli/src/reports/check-report.js';
 import { expectNoStackTrace, runBin, type CliRun } from '../../support/run-cli.js';
 import { createTempFolder, type TempFolder } from '../../support/temp-folder.js';
@@ -12,7 +12,10 @@ const WORKERS = { TRAINSPEC_WORKERS: '2' };
 let folder: TempFolder;
 const check = (args: string[]): Promise<CliRun> => runBin(['check', ...args], { cwd: folder.path, env: WORKERS });
 
+let createdAt: number;
+
 beforeAll(() => {
+    createdAt = Date.now();
     folder = createTempFolder(TRICKY_WORKSPACE);
 });
 afterAll(() => folder.remove());
@@ -28,12 +31,37 @@ describe('trainspec check --cache', () => {
         expect(warm).toEqual(cold);
     });
 
+    test.each(['text', 'json'])('warm findings equal a cold check when no file is read, only looked at (%s)', async format => {
+        // Files written less than SETTLE_MS before a run are read and hashed whatever their times say; these must have settled.
+        const settledAt = createdAt + SETTLE_MS + 100;
+        await new Promise(resolve => setTimeout(resolve, Math.max(0, settledAt - Date.now())));
+        rmSync(folder.file(CACHE_FILE_NAME), { force: true });
+        const cold = await check(['--format', format]);
+        await check(['--format', format, '--cache']);
+        const warm = await check(['--format', format, '--cache']);
+        expect(warm).toEqual(cold);
+    });
+
     test('another --coverage-severity is not served from the cache', async () => {
         await check(['--cache']);
         const cold = await check(['--coverage-severity', 'error']);
         const warm = await check(['--coverage-severity', 'error', '--cache']);
         expect(warm).toEqual(cold);
         expect(warm.stdout).toContain(' error No module covers ');
+    });
+
+    test('a changed configuration file makes every kept result stale', async () => {
+        const configured = createTempFolder({ ...TRICKY_WORKSPACE, 'trainspec.config.json': '{ "severity": { "uncovered-requirement": "error" } }' });
+        try {
+            const run = (args: string[]): Promise<CliRun> => runBin(['check', ...args], { cwd: configured.path, env: WORKERS });
+            await run(['--cache']);
+            writeFileSync(configured.file('trainspec.config.json'), '{ "severity": { "uncovered-requirement": "off" } }');
+            const warm = await run(['--cache']);
+            expect(warm).toEqual(await run([]));
+            expect(warm.stdout).not.toContain('No module covers');
+        } finally {
+            configured.remove();
+        }
     });
 });
 
