@@ -110,7 +110,7 @@ export class NameIndex {
         // Lengths nearest the typed one first: close names are found early, and the bound they set prunes the rest.
         // The `limit` smallest distances found so far: names further than the last of them cannot be suggested (ties can).
         const best = found.map(each => each.distance).sort((x, y) => x - y).slice(0, limit);
-        let max = best.length < limit ? threshold : Math.min(threshold, best[limit - 1]);
+        let max = bound(best, limit, threshold);
         for (const length of this.lengthsOutwardFrom(wanted.length)) {
             if (Math.abs(length - wanted.length) > max) {
                 break;
@@ -123,11 +123,13 @@ export class NameIndex {
                 if (distance <= max) {
                     found.push({ entry, distance });
                     insertSorted(best, distance, limit);
-                    max = best.length < limit ? threshold : Math.min(threshold, best[limit - 1]);
+                    max = bound(best, limit, threshold);
                 }
             }
         }
+        // Names found while the bound was looser than the closest name has since made it.
         return found
+            .filter(each => each.distance <= max)
             .sort((a, b) => a.distance - b.distance || collator.compare(a.entry.name, b.entry.name))
             .slice(0, limit)
             .map(each => each.entry.name);
@@ -146,6 +148,20 @@ export class NameIndex {
         return ordered;
     }
 }
+
+/**
+ * How far a name may be and still be suggested, given the ascending distances `best` found so far: within
+ * the threshold, no further than the `limit`-th best (ties can), and within one edit of the closest, so that
+ * a near miss ('AssesRiskOfHarm') is not followed by names that merely share some letters. The tighter bound
+ * also lets the search pass over most names without computing their distance.
+ */
+function bound(best: readonly number[], limit: number, threshold: number): number {
+    const closest = best.length > 0 ? best[0] + CLOSE_SECOND : threshold;
+    return Math.min(threshold, closest, best.length < limit ? threshold : best[limit - 1]);
+}
+
+/** How many edits further than the closest name another name may be and still be suggested. */
+const CLOSE_SECOND = 1;
 
 /** Puts `value` into the ascending `values`, keeping at most `limit` of them. */
 function insertSorted(values: number[], value: number, limit: number): void {

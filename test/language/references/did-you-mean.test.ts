@@ -88,10 +88,13 @@ function fullEditDistance(a: string, b: string): number {
 function bruteForceDidYouMean(typed: string, candidates: string[], limit = 3): string[] {
     const wanted = typed.toLowerCase();
     const threshold = Math.max(2, Math.floor(wanted.length / 3));
-    return [...new Set(candidates)]
+    const ranked = [...new Set(candidates)]
         .map(name => ({ name, distance: Math.min(fullEditDistance(wanted, name.toLowerCase()), wanted.length >= 3 && name.toLowerCase().includes(wanted) ? 1 : Infinity) }))
         .filter(entry => entry.distance <= threshold)
-        .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+        .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
+    // Only names within one edit of the closest.
+    return ranked
+        .filter(entry => entry.distance <= ranked[0].distance + 1)
         .slice(0, limit)
         .map(entry => entry.name);
 }
