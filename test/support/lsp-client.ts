@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    CodeLensRefreshRequest, ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
     ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShowDocumentRequest, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, type DataCallback, type Diagnostic, type Disposable, type LogMessageParams, type Message,
     type InitializeResult, type MessageReader, type ProtocolConnection, type ResponseMessage, type ServerCapabilities, type ShowDocumentParams
@@ -41,6 +41,8 @@ export interface ClientOptions {
     fetchesDocuments?: boolean;
     /** Whether it opens documents the server asks it to (`window/showDocument`); they are recorded in `shownDocuments`. */
     showsDocuments?: boolean;
+    /** Whether it asks for code lenses again when told to (`workspace/codeLens/refresh`); the requests are counted in `codeLensRefreshes`. */
+    refreshesCodeLenses?: boolean;
     initializationOptions?: unknown;
 }
 
@@ -59,6 +61,8 @@ export class LspClient {
     capabilities: ServerCapabilities = {};
     /** Who the server said it is, in its answer to `initialize`. */
     serverInfo: InitializeResult['serverInfo'];
+    /** How many times the server asked the client for code lenses again (`workspace/codeLens/refresh`). */
+    codeLensRefreshes = 0;
     /** What the server asked the client to show (`window/showDocument`), in order. */
     readonly shownDocuments: ShowDocumentParams[] = [];
     /** Whether the server said it is quiescent (`trainspec/status`); busy until it first says so. */
@@ -133,6 +137,12 @@ export class LspClient {
                 return { success: true };
             });
         }
+        if (options.refreshesCodeLenses) {
+            connection.onRequest(CodeLensRefreshRequest.type, () => {
+                client.codeLensRefreshes++;
+                client.notify();
+            });
+        }
         const initialized = await connection.sendRequest(InitializeRequest.type, {
             processId: null,
             rootUri: fileUri(folder),
@@ -142,7 +152,8 @@ export class LspClient {
                 workspace: {
                     workspaceFolders: true,
                     ...(settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}),
-                    ...(options.fetchesDocuments === false ? {} : { textDocumentContent: { dynamicRegistration: false } })
+                    ...(options.fetchesDocuments === false ? {} : { textDocumentContent: { dynamicRegistration: false } }),
+                    ...(options.refreshesCodeLenses ? { codeLens: { refreshSupport: true } } : {})
                 },
                 ...(options.showsDocuments ? { window: { showDocument: { support: true } } } : {})
             },

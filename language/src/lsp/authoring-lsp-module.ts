@@ -7,6 +7,7 @@ import { registerCoverageMatrixRequest } from './coverage-matrix-request.js';
 import { registerCoverageReportRequest } from './coverage-report-request.js';
 import { DefaultCoverageReportBuilder, type CoverageReportBuilder } from '../report/coverage-report-builder.js';
 import { registerServerStatusNotification } from './server-status-notification.js';
+import { registerCodeLensRefresh } from './code-lens-refresh.js';
 import { DefaultStandardsTreeBuilder, type StandardsTreeBuilder } from './standards-tree-builder.js';
 import { registerStandardsTreeRequests } from './standards-tree-request.js';
 import { TrainSpecCodeActionProvider } from './trainspec-code-action-provider.js';
@@ -37,7 +38,7 @@ export const AuthoringLspModule: Module<TrainSpecServices, PartialLangiumService
 
 /**
  * Starts what the language server offers beyond Langium's own handlers: the coverage
- * matrix and standards browser requests, the `trainspec/status` notification and following the editor's
+ * matrix and standards browser requests, the `trainspec/status` notification, code lens refreshes and following the editor's
  * `trainspec` settings. Call it after `startLanguageServer`.
  */
 export function startAuthoringFeatures(shared: TrainSpecSharedServices): void {
@@ -45,6 +46,7 @@ export function startAuthoringFeatures(shared: TrainSpecSharedServices): void {
     registerStandardsTreeRequests(shared);
     registerCoverageReportRequest(shared);
     registerServerStatusNotification(shared);
+    registerCodeLensRefresh(shared);
     // Record the dependency edges as the workspace is first built, not on the first edit.
     shared.workspace.DependencyGraph.track();
     shared.settings.SettingsConfiguration.listen();

@@ -34,10 +34,12 @@ export interface ClientFeatures {
     coverageView: boolean;
     /** Whether the client opens documents the server asks it to (`window/showDocument`). */
     showDocument: boolean;
+    /** Whether the client asks for code lenses again when the server says they changed (`workspace/codeLens/refresh`). */
+    codeLensRefresh: boolean;
 }
 
 /** What a client that never said anything (the CLI, tests without an editor) is taken to support: VS Code's features. */
-export const DEFAULT_CLIENT_FEATURES: ClientFeatures = { library: 'builtin', coverageView: true, showDocument: false };
+export const DEFAULT_CLIENT_FEATURES: ClientFeatures = { library: 'builtin', coverageView: true, showDocument: false, codeLensRefresh: false };
 
 /** Reads the client's features from its `initialize` parameters; options of the wrong type are ignored, not fatal. */
 export function clientFeaturesOf(params: Pick<InitializeParams, 'capabilities' | 'initializationOptions'>): ClientFeatures {
@@ -47,6 +49,7 @@ export function clientFeaturesOf(params: Pick<InitializeParams, 'capabilities' |
     return {
         library: options.library === 'builtin' || options.library === 'files' ? options.library : (fetchesDocuments ? 'builtin' : 'files'),
         coverageView: options.coverageView === true,
-        showDocument: params.capabilities.window?.showDocument?.support === true
+        showDocument: params.capabilities.window?.showDocument?.support === true,
+        codeLensRefresh: params.capabilities.workspace?.codeLens?.refreshSupport === true
     };
 }

@@ -239,6 +239,8 @@ async function main(): Promise<number> {
             await p.keyboard.press('Control+Shift+M');
             const row = p.locator('.markers-panel .monaco-list-row', { hasText: /thirty|hours/ }).first();
             await row.waitFor({ timeout: 60_000 });
+            // The code lens agrees with the Problems panel: it says when coverage will be checked, not the counts from before the slip.
+            await p.locator('.monaco-editor .codelens-decoration', { hasText: `syntax error on line ${line}` }).first().waitFor({ timeout: 60_000 });
             const rows = (await p.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim());
             await p.screenshot({ path: screenshots.syntaxError });
             return rows;

@@ -19,13 +19,18 @@ describe('what a client supports, as the server reads it at initialize', () => {
             .toMatchObject({ coverageView: true, showDocument: true });
     });
 
+    test('only a client that declares refreshSupport is asked for code lenses again', () => {
+        expect(clientFeaturesOf({ capabilities: {} }).codeLensRefresh).toBe(false);
+        expect(clientFeaturesOf({ capabilities: { workspace: { codeLens: { refreshSupport: true } } } }).codeLensRefresh).toBe(true);
+    });
+
     test('options of the wrong type, or none at all, are ignored rather than fatal', () => {
         for (const initializationOptions of [null, 'files', 42, [], { library: 'disk', coverageView: 'yes' }]) {
-            expect(clientFeaturesOf({ capabilities: {}, initializationOptions })).toEqual({ library: 'files', coverageView: false, showDocument: false });
+            expect(clientFeaturesOf({ capabilities: {}, initializationOptions })).toEqual({ library: 'files', coverageView: false, showDocument: false, codeLensRefresh: false });
         }
     });
 
     test('without an initialize (the CLI, tests of the services), VS Code\'s features are assumed', () => {
-        expect(DEFAULT_CLIENT_FEATURES).toEqual({ library: 'builtin', coverageView: true, showDocument: false });
+        expect(DEFAULT_CLIENT_FEATURES).toEqual({ library: 'builtin', coverageView: true, showDocument: false, codeLensRefresh: false });
     });
 });
