@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SERVER_NAME } from '../../language/src/protocol/constants.js';
-import { createEditorHome, isInstalled, missingEditor, runEditor, SERVER_COMMAND, type EditorHome } from '../support/editor-process.js';
+import { isInstalled, missingEditor, runEditorOnSpecs, type EditorHome } from '../support/editor-process.js';
 import { REPO_ROOT } from '../support/run-cli.js';
-import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
+import type { TempFolder } from '../support/temp-folder.js';
 
 /** What test/editors/emacs-init.el writes. */
 interface EmacsResults {
@@ -30,25 +29,8 @@ describe.skipIf(!HAS_EMACS)(HAS_EMACS ? 'Emacs with eglot' : missingEditor('emac
     let results: EmacsResults;
 
     beforeAll(async () => {
-        workspace = createTempFolder({
-            'programme.tspec': readFileSync(join(REPO_ROOT, 'examples', 'incomplete', 'programme.tspec'), 'utf8'),
-            'messy.tspec': 'module Messy "Messy" {\nhours 3\n      covers   RoSH.a ,PsoAssessRisk\n}\n'
-        });
-        home = createEditorHome();
-        const resultsFile = home.folder.file('results.json');
-        const env = {
-            ...home.env,
-            TRAINSPEC_TEST_NODE: SERVER_COMMAND[0],
-            TRAINSPEC_TEST_SERVER: SERVER_COMMAND[1],
-            TRAINSPEC_TEST_WORKSPACE: workspace.path,
-            TRAINSPEC_TEST_RESULTS: resultsFile
-        };
         // -q: no user init file (HOME is a fresh folder anyway); the system's site-start, which makes Debian's elpa-eglot loadable, still runs.
-        const session = await runEditor<EmacsResults>('emacs', ['--batch', '-q', '-l', INIT], env, workspace.path, resultsFile);
-        results = session.results;
-        if (results.error) {
-            throw new Error(`Emacs's session failed at ${results.error}. Its output:\n${session.output}`);
-        }
+        ({ workspace, home, results } = await runEditorOnSpecs<EmacsResults>('Emacs', 'emacs', ['--batch', '-q', '-l', INIT]));
     });
 
     afterAll(() => {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ServerCommands } from '../../language/src/protocol/constants.js';
-import { createEditorHome, isInstalled, missingEditor, runEditor, SERVER_COMMAND, type EditorHome } from '../support/editor-process.js';
+import { isInstalled, missingEditor, runEditorOnSpecs, type EditorHome } from '../support/editor-process.js';
 import { REPO_ROOT } from '../support/run-cli.js';
-import { createTempFolder, type TempFolder } from '../support/temp-folder.js';
+import type { TempFolder } from '../support/temp-folder.js';
 
 /** What test/editors/neovim-init.lua writes. */
 interface NeovimResults {
@@ -34,24 +34,7 @@ describe.skipIf(!HAS_NEOVIM)(HAS_NEOVIM ? 'Neovim with its built-in LSP client' 
     let results: NeovimResults;
 
     beforeAll(async () => {
-        workspace = createTempFolder({
-            'programme.tspec': readFileSync(join(REPO_ROOT, 'examples', 'incomplete', 'programme.tspec'), 'utf8'),
-            'messy.tspec': 'module Messy "Messy" {\nhours 3\n      covers   RoSH.a ,PsoAssessRisk\n}\n'
-        });
-        home = createEditorHome();
-        const resultsFile = home.folder.file('results.json');
-        const env = {
-            ...home.env,
-            TRAINSPEC_TEST_NODE: SERVER_COMMAND[0],
-            TRAINSPEC_TEST_SERVER: SERVER_COMMAND[1],
-            TRAINSPEC_TEST_WORKSPACE: workspace.path,
-            TRAINSPEC_TEST_RESULTS: resultsFile
-        };
-        const session = await runEditor<NeovimResults>('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-u', INIT], env, workspace.path, resultsFile);
-        results = session.results;
-        if (results.error) {
-            throw new Error(`Neovim's session failed at ${results.error}. Its output:\n${session.output}`);
-        }
+        ({ workspace, home, results } = await runEditorOnSpecs<NeovimResults>('Neovim', 'nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-u', INIT]));
     });
 
     afterAll(() => {

@@ -72,3 +72,41 @@ export function runEditor<T>(command: string, args: string[], env: NodeJS.Proces
         });
     });
 }
+
+/** What an editor's script leaves in its results: the step it failed at, if it did. */
+export interface ScriptResults {
+    error?: string;
+}
+
+/** An editor session on the specs every editor test uses, with the workspace and the home it ran in (remove both after). */
+export interface SpecSession<T> {
+    workspace: TempFolder;
+    home: EditorHome;
+    results: T;
+}
+
+/**
+ * Runs an editor's test script (through `args`) in a private home on a workspace of two specs: the
+ * incomplete example (a misspelt name, gaps) and a badly laid out module to format. The script reads
+ * the server's command, the workspace and where to write its results from TRAINSPEC_TEST_* variables.
+ */
+export async function runEditorOnSpecs<T extends ScriptResults>(editor: string, command: string, args: string[]): Promise<SpecSession<T>> {
+    const workspace = createTempFolder({
+        'programme.tspec': readFileSync(join(REPO_ROOT, 'examples', 'incomplete', 'programme.tspec'), 'utf8'),
+        'messy.tspec': 'module Messy "Messy" {\nhours 3\n      covers   RoSH.a ,PsoAssessRisk\n}\n'
+    });
+    const home = createEditorHome();
+    const resultsFile = home.folder.file('results.json');
+    const env = {
+        ...home.env,
+        TRAINSPEC_TEST_NODE: SERVER_COMMAND[0],
+        TRAINSPEC_TEST_SERVER: SERVER_COMMAND[1],
+        TRAINSPEC_TEST_WORKSPACE: workspace.path,
+        TRAINSPEC_TEST_RESULTS: resultsFile
+    };
+    const session = await runEditor<T>(command, args, env, workspace.path, resultsFile);
+    if (session.results.error) {
+        throw new Error(`${editor}'s session failed at ${session.results.error}. Its output:\n${session.output}`);
+    }
+    return { workspace, home, results: session.results };
+}

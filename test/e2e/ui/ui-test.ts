@@ -10,12 +10,12 @@
 // walkthrough.png, syntax-error.png; failure.png when a
 // step fails). With TRAINSPEC_UPDATE_SCREENSHOTS=1 a fully successful run also copies them to
 // client/images/ for the READMEs; a plain test run never changes tracked files.
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '../wait-for.js';
 import { RunFolders, installExtension, launchChromium, log, outputDir, repoRoot, startCodeServer, type CodeServer } from '../code-server.js';
-import { findWordInEditor, reportFailure, runCommand, settled, step } from './workbench.js';
+import { goToLine, hoverWord, openFile, openPage, openWorkbench, reportFailure, runCommand, settled, step } from './workbench.js';
 
 const NOS_WORDING = 'Assess individuals’ needs and plan activities';
 const HOVERED_REFERENCE = 'AssessNeedsAndPlan';
@@ -52,28 +52,14 @@ async function main(): Promise<number> {
         const workspace = folders.copyExample('incomplete');
         server = await startCodeServer(folders, { logName: 'ui-code-server.log' });
         browser = await launchChromium(folders);
-        page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        page.setDefaultTimeout(STEP_TIMEOUT_MS);
-        page.on('console', message => appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
-        page.on('pageerror', error => appendFileSync(browserLog, `[pageerror] ${error.message}\n`));
+        page = await openPage(browser, browserLog, STEP_TIMEOUT_MS);
         const p = page;
 
         await step('open the workbench on a copy of examples/incomplete', async () => {
-            await p.goto(server!.workbenchUrl(workspace));
-            await p.locator('.monaco-workbench').waitFor();
-            await p.locator('.explorer-folders-view .monaco-list-row', { hasText: 'programme.tspec' }).first().waitFor();
+            await openWorkbench(p, server!.workbenchUrl(workspace), 'programme.tspec');
         });
 
-        await step('open programme.tspec with Ctrl+P', async () => {
-            await p.locator('.monaco-workbench').click({ position: { x: 640, y: 5 } }).catch(() => undefined);
-            await p.keyboard.press('Control+P');
-            const input = p.locator('.quick-input-widget input');
-            await input.waitFor();
-            await input.fill('programme.tspec');
-            await p.locator('.quick-input-list .monaco-list-row', { hasText: 'programme.tspec' }).first().waitFor();
-            await p.keyboard.press('Enter');
-            await p.locator('.monaco-editor .view-lines', { hasText: 'DraftProgrammesPso' }).first().waitFor();
-        });
+        await step('open programme.tspec with Ctrl+P', () => openFile(p, 'programme.tspec', 'DraftProgrammesPso'));
 
         await step('see the error squiggle', async () => {
             await p.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90_000 });
@@ -99,43 +85,7 @@ async function main(): Promise<number> {
         const hover = await step(`hover ${HOVERED_REFERENCE} with the mouse`, async () => {
             // Bring its line into view (the Problems panel covers the lower part of the editor): Ctrl+G, line number.
             const line = readFileSync(join(workspace, 'programme.tspec'), 'utf8').split('\n').findIndex(text => text.includes(HOVERED_REFERENCE)) + 1;
-            await p.locator('.monaco-editor .view-lines', { hasText: 'DraftProgrammesPso' }).first().click();
-            await p.keyboard.press('Control+G');
-            const input = p.locator('.quick-input-widget input');
-            await input.waitFor();
-            await input.fill(`:${line}`);
-            await p.keyboard.press('Enter');
-            await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-            await p.locator('.monaco-editor .view-line', { hasText: HOVERED_REFERENCE }).first().waitFor();
-            const point = await p.evaluate<{ x: number; y: number } | null>(`(${findWordInEditor.toString()})(${JSON.stringify(HOVERED_REFERENCE)})`);
-            if (!point) {
-                throw new Error(`${HOVERED_REFERENCE} is not visible in the editor`);
-            }
-            const widget = p.locator('.monaco-hover', { hasText: NOS_WORDING }).first();
-            // Move onto the word in small steps, as a person would, until the hover shows. The workbench may
-            // still re-render (code lens, semantic tokens), which closes a hover: the picture only counts when
-            // the hover was there both before and after it was taken.
-            for (let attempt = 1; ; attempt++) {
-                await p.mouse.move(point.x - 40, point.y + 30);
-                await p.mouse.move(point.x, point.y, { steps: 5 });
-                try {
-                    await widget.waitFor({ state: 'visible', timeout: 5_000 });
-                    await settled(widget);
-                    const text = (await widget.innerText()).trim();
-                    await p.screenshot({ path: screenshots.hover });
-                    if (await widget.isVisible()) {
-                        return text;
-                    }
-                    log(`  the hover closed while the screenshot was taken (attempt ${attempt}); again`);
-                } catch (error) {
-                    if (attempt >= 10) {
-                        throw error;
-                    }
-                }
-                if (attempt >= 10) {
-                    throw new Error('The hover never stayed open long enough for a screenshot');
-                }
-            }
+            return (await hoverWord(p, { editorText: 'DraftProgrammesPso', line, word: HOVERED_REFERENCE }, NOS_WORDING, screenshots.hover)).text;
         });
         log(`  hover: ${JSON.stringify(hover.slice(0, 300))}`);
         if (!hover.includes(NOS_WORDING)) {
@@ -219,18 +169,9 @@ async function main(): Promise<number> {
             await p.mouse.click(150, 120); // a blank part of the walkthrough's page, outside its Markdown
             await runCommand(p, 'View: Close All Editor Groups');
             await p.locator('.gettingStartedContainer').waitFor({ state: 'hidden' });
-            await p.keyboard.press('Control+P');
-            const input = p.locator('.quick-input-widget input');
-            await input.waitFor();
-            await input.fill('programme.tspec');
-            await p.locator('.quick-input-list .monaco-list-row', { hasText: 'programme.tspec' }).first().waitFor();
-            await p.keyboard.press('Enter');
-            await p.locator('.monaco-editor .view-lines', { hasText: 'DraftProgrammesPso' }).first().waitFor();
+            await openFile(p, 'programme.tspec', 'DraftProgrammesPso');
             const line = readFileSync(join(workspace, 'programme.tspec'), 'utf8').split('\n').findIndex(text => text.includes('hours 30')) + 1;
-            await p.keyboard.press('Control+G');
-            await p.locator('.quick-input-widget input').fill(`:${line}`);
-            await p.keyboard.press('Enter');
-            await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+            await goToLine(p, line);
             await p.keyboard.press('End');
             await p.keyboard.press('Backspace');
             await p.keyboard.press('Backspace');

@@ -10,12 +10,12 @@
 //
 // Screenshots go to test-output/e2e/ (web-problems.png, web-hover.png, web-definition.png;
 // web-failure.png when a step fails).
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { RunFolders, installExtension, launchChromium, log, outputDir, repoRoot, startCodeServer, type CodeServer } from '../code-server.js';
 import { waitFor } from '../wait-for.js';
-import { findWordInEditor, goToLine, reportFailure, runCommand, settled, step } from './workbench.js';
+import { hoverWord, openFile, openPage, openWorkbench, reportFailure, runCommand, step } from './workbench.js';
 
 /** The extension's id (publisher.name in package.json). */
 const EXTENSION_ID = 'trainspec.trainspec';
@@ -59,27 +59,15 @@ async function main(): Promise<number> {
         writeFileSync(practice, readFileSync(practice, 'utf8').replace(`covers ${REMOVED}, `, 'covers '));
         server = await startCodeServer(folders, { logName: 'web-code-server.log' });
         browser = await launchChromium(folders);
-        page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        page.setDefaultTimeout(STEP_TIMEOUT_MS);
-        page.on('console', message => appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
-        page.on('pageerror', error => appendFileSync(browserLog, `[pageerror] ${error.message}\n`));
+        page = await openPage(browser, browserLog, STEP_TIMEOUT_MS);
         const p = page;
 
         await step('open the workbench on a copy of examples/po-court-work', async () => {
-            await p.goto(server!.workbenchUrl(workspace));
-            await p.locator('.monaco-workbench').waitFor();
-            await p.locator('.explorer-folders-view .monaco-list-row', { hasText: 'programme.tspec' }).first().waitFor();
+            await openWorkbench(p, server!.workbenchUrl(workspace), 'programme.tspec');
         });
 
         await step('open programme.tspec with Ctrl+P and see the gap left by modules/practice.tspec', async () => {
-            await p.locator('.monaco-workbench').click({ position: { x: 640, y: 5 } }).catch(() => undefined);
-            await p.keyboard.press('Control+P');
-            const input = p.locator('.quick-input-widget input');
-            await input.waitFor();
-            await input.fill('programme.tspec');
-            await p.locator('.quick-input-list .monaco-list-row', { hasText: 'programme.tspec' }).first().waitFor();
-            await p.keyboard.press('Enter');
-            await p.locator('.monaco-editor .view-lines', { hasText: PROGRAMME }).first().waitFor();
+            await openFile(p, 'programme.tspec', PROGRAMME);
             await p.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 90_000 });
         });
 
@@ -116,35 +104,8 @@ async function main(): Promise<number> {
         const hover = await step(`hover ${HOVERED_REFERENCE} with the mouse`, async () => {
             await p.keyboard.press('Control+J'); // View: Toggle Panel, so that the editor gets the room
             await p.locator('.part.panel').waitFor({ state: 'hidden' });
-            await p.locator('.monaco-editor .view-lines', { hasText: PROGRAMME }).first().click();
             const line = readFileSync(join(workspace, 'programme.tspec'), 'utf8').split('\n').findIndex(text => text.includes(HOVERED_REFERENCE)) + 1;
-            await goToLine(p, line);
-            await p.locator('.monaco-editor .view-line', { hasText: HOVERED_REFERENCE }).first().waitFor();
-            const point = await p.evaluate<{ x: number; y: number } | null>(`(${findWordInEditor.toString()})(${JSON.stringify(HOVERED_REFERENCE)})`);
-            if (!point) {
-                throw new Error(`${HOVERED_REFERENCE} is not visible in the editor`);
-            }
-            const widget = p.locator('.monaco-hover', { hasText: NOS_WORDING }).first();
-            for (let attempt = 1; ; attempt++) {
-                await p.mouse.move(point.x - 40, point.y + 30);
-                await p.mouse.move(point.x, point.y, { steps: 5 });
-                try {
-                    await widget.waitFor({ state: 'visible', timeout: 5_000 });
-                    await settled(widget);
-                    const text = (await widget.innerText()).trim();
-                    await p.screenshot({ path: screenshots.hover });
-                    if (await widget.isVisible()) {
-                        return { text, point };
-                    }
-                } catch (error) {
-                    if (attempt >= 10) {
-                        throw error;
-                    }
-                }
-                if (attempt >= 10) {
-                    throw new Error('The hover never stayed open long enough for a screenshot');
-                }
-            }
+            return hoverWord(p, { editorText: PROGRAMME, line, word: HOVERED_REFERENCE }, NOS_WORDING, screenshots.hover);
         });
         log(`  hover: ${JSON.stringify(hover.text.slice(0, 300))}`);
 

@@ -1,6 +1,7 @@
 // What the UI tests do in the workbench, as a person would: shared by ui-test.ts (the desktop
 // extension in code-server) and web-extension-test.ts (the web extension in its web worker host).
-import type { Locator, Page } from 'playwright-core';
+import { appendFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { log, tail, type CodeServer } from '../code-server.js';
 import { waitFor } from '../wait-for.js';
 
@@ -47,6 +48,71 @@ export async function settled(locator: Locator): Promise<void> {
         last = state;
         return stable ? true : undefined;
     }, { timeoutMs: 5_000 });
+}
+
+/** A page of the size the screenshots are taken at, whose console and errors go to `browserLog`. */
+export async function openPage(browser: Browser, browserLog: string, timeoutMs: number): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(timeoutMs);
+    page.on('console', message => appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
+    page.on('pageerror', error => appendFileSync(browserLog, `[pageerror] ${error.message}\n`));
+    return page;
+}
+
+/** Opens the workbench at `url` and waits until the explorer lists `file`. */
+export async function openWorkbench(page: Page, url: string, file: string): Promise<void> {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().waitFor();
+}
+
+/** Opens a file with Quick Open (Ctrl+P), as a person would, and waits until its editor shows `text`. */
+export async function openFile(page: Page, file: string, text: string): Promise<void> {
+    // A click on the title bar gives the workbench the keyboard, wherever the focus was.
+    await page.locator('.monaco-workbench').click({ position: { x: 640, y: 5 } }).catch(() => undefined);
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(file);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: text }).first().waitFor();
+}
+
+/**
+ * Hovers `word` on `line` (1-based) of the editor that shows `editorText` with the mouse, until a hover
+ * containing `expected` shows, and takes a screenshot of it. Moves onto the word in small steps, as a
+ * person would. The workbench may still re-render (code lens, semantic tokens), which closes a hover: the
+ * picture only counts when the hover was there both before and after it was taken.
+ */
+export async function hoverWord(page: Page, where: { editorText: string; line: number; word: string }, expected: string, screenshot: string): Promise<{ text: string; point: { x: number; y: number } }> {
+    await page.locator('.monaco-editor .view-lines', { hasText: where.editorText }).first().click();
+    await goToLine(page, where.line);
+    await page.locator('.monaco-editor .view-line', { hasText: where.word }).first().waitFor();
+    const point = await page.evaluate<{ x: number; y: number } | null>(`(${findWordInEditor.toString()})(${JSON.stringify(where.word)})`);
+    if (!point) {
+        throw new Error(`${where.word} is not visible in the editor`);
+    }
+    const widget = page.locator('.monaco-hover', { hasText: expected }).first();
+    for (let attempt = 1; attempt <= 10; attempt++) {
+        await page.mouse.move(point.x - 40, point.y + 30);
+        await page.mouse.move(point.x, point.y, { steps: 5 });
+        try {
+            await widget.waitFor({ state: 'visible', timeout: 5_000 });
+            await settled(widget);
+            const text = (await widget.innerText()).trim();
+            await page.screenshot({ path: screenshot });
+            if (await widget.isVisible()) {
+                return { text, point };
+            }
+            log(`  the hover closed while the screenshot was taken (attempt ${attempt}); again`);
+        } catch (error) {
+            if (attempt >= 10) {
+                throw error;
+            }
+        }
+    }
+    throw new Error('The hover never stayed open long enough for a screenshot');
 }
 
 /** Moves the active editor's cursor to a line (1-based) with Ctrl+G, which also brings it into view. */
