@@ -10,12 +10,12 @@
 // walkthrough.png, syntax-error.png; failure.png when a
 // step fails). With TRAINSPEC_UPDATE_SCREENSHOTS=1 a fully successful run also copies them to
 // client/images/ for the READMEs; a plain test run never changes tracked files.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '../wait-for.js';
 import { RunFolders, installExtension, launchChromium, log, outputDir, repoRoot, startCodeServer, type CodeServer } from '../code-server.js';
-import { goToLine, hoverWord, openFile, openPage, openWorkbench, reportFailure, runCommand, settled, step } from './workbench.js';
+import { goToLine, hoverWord, prepareUiRun, openFile, openPage, openWorkbench, reportFailure, runCommand, settled, step } from './workbench.js';
 
 const NOS_WORDING = 'Assess individuals’ needs and plan activities';
 const HOVERED_REFERENCE = 'AssessNeedsAndPlan';
@@ -31,16 +31,7 @@ const screenshots = {
 };
 
 async function main(): Promise<number> {
-    const vsix = process.env.TRAINSPEC_VSIX ?? join(repoRoot, 'out', 'trainspec.vsix');
-    if (!existsSync(vsix)) {
-        throw new Error(`${vsix} is missing. Run: npm run package`);
-    }
-    mkdirSync(outputDir, { recursive: true });
-    const browserLog = join(outputDir, 'ui-browser.log');
-    writeFileSync(browserLog, '');
-    for (const file of [...Object.values(screenshots), join(outputDir, 'failure.png')]) {
-        rmSync(file, { force: true }); // No stale picture survives a failed run.
-    }
+    const { vsix, browserLog } = prepareUiRun('ui-browser.log', [...Object.values(screenshots), join(outputDir, 'failure.png')]);
 
     const folders = new RunFolders('ui');
     let server: CodeServer | undefined;

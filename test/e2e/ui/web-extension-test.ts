@@ -10,12 +10,12 @@
 //
 // Screenshots go to test-output/e2e/ (web-problems.png, web-hover.png, web-definition.png;
 // web-failure.png when a step fails).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { RunFolders, installExtension, launchChromium, log, outputDir, repoRoot, startCodeServer, type CodeServer } from '../code-server.js';
+import { RunFolders, installExtension, launchChromium, log, outputDir, startCodeServer, type CodeServer } from '../code-server.js';
 import { waitFor } from '../wait-for.js';
-import { hoverWord, openFile, openPage, openWorkbench, reportFailure, runCommand, step } from './workbench.js';
+import { hoverWord, prepareUiRun, openFile, openPage, openWorkbench, reportFailure, runCommand, step } from './workbench.js';
 
 /** The extension's id (publisher.name in package.json). */
 const EXTENSION_ID = 'trainspec.trainspec';
@@ -34,17 +34,8 @@ const screenshots = {
 };
 
 async function main(): Promise<number> {
-    const vsix = process.env.TRAINSPEC_VSIX ?? join(repoRoot, 'out', 'trainspec.vsix');
-    if (!existsSync(vsix)) {
-        throw new Error(`${vsix} is missing. Run: npm run package`);
-    }
-    mkdirSync(outputDir, { recursive: true });
-    const browserLog = join(outputDir, 'web-browser.log');
-    writeFileSync(browserLog, '');
     const failure = join(outputDir, 'web-failure.png');
-    for (const file of [...Object.values(screenshots), failure]) {
-        rmSync(file, { force: true }); // No stale picture survives a failed run.
-    }
+    const { vsix, browserLog } = prepareUiRun('web-browser.log', [...Object.values(screenshots), failure]);
 
     // The user's setting that VS Code offers for this: run the extension where its `browser` entry point runs,
     // although code-server could run its `main` in the Node extension host.

@@ -1,11 +1,33 @@
 // What the UI tests do in the workbench, as a person would: shared by ui-test.ts (the desktop
 // extension in code-server) and web-extension-test.ts (the web extension in its web worker host).
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { log, tail, type CodeServer } from '../code-server.js';
+import { log, outputDir, repoRoot, tail, type CodeServer } from '../code-server.js';
 import { waitFor } from '../wait-for.js';
 
 let current = 'setup';
+
+/** What a UI test run starts from: the packaged extension, an empty browser log and no pictures left from an earlier run. */
+export interface UiRun {
+    vsix: string;
+    browserLog: string;
+}
+
+/** Finds the packaged extension, empties `browserLog` and deletes `pictures` (in test-output/e2e), so no stale picture survives a failed run. */
+export function prepareUiRun(browserLog: string, pictures: string[]): UiRun {
+    const vsix = process.env.TRAINSPEC_VSIX ?? join(repoRoot, 'out', 'trainspec.vsix');
+    if (!existsSync(vsix)) {
+        throw new Error(`${vsix} is missing. Run: npm run package`);
+    }
+    mkdirSync(outputDir, { recursive: true });
+    const log = join(outputDir, browserLog);
+    writeFileSync(log, '');
+    for (const file of pictures) {
+        rmSync(file, { force: true });
+    }
+    return { vsix, browserLog: log };
+}
 
 /** Runs one step of a test and logs how long it took; a failure names the step (currentStep). */
 export async function step<T>(name: string, body: () => T | Promise<T>): Promise<T> {
