@@ -7,7 +7,7 @@ import { NameIndex, quoteAlternatives } from './did-you-mean.js';
 
 /** A linking error that knows the closest names in scope, for the message and for quick fixes. */
 export interface SuggestingLinkingError extends LinkingError {
-    suggestions: string[];
+    readonly suggestions: readonly string[];
 }
 
 export function isSuggestingLinkingError(error: LinkingError): error is SuggestingLinkingError {
