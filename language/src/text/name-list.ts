@@ -4,6 +4,7 @@
  * (`prepares PO, PO`) is never repeated in what people read.
  */
 export function nameList(names: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-    const unique = [...new Set(names)];
+    // Most lists are short and hold no name twice: they are joined as they are, without a set.
+    const unique = names.length <= 4 && !names.some((name, i) => names.indexOf(name) !== i) ? names : [...new Set(names)];
     return unique.length <= 1 ? unique.join('') : `${unique.slice(0, -1).join(', ')} ${conjunction} ${unique[unique.length - 1]}`;
 }
