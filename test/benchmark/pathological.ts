@@ -73,7 +73,7 @@ function row(input: string, sibling: string, ratio: number, limit: number, detai
 
 /** How long each side of a comparison is run for at least, in ms of timed runs: a short input gets more runs, up to `MAX_RUNS_FACTOR` × runs. */
 const TIME_PER_SIDE = 1000;
-const MAX_RUNS_FACTOR = 8;
+const MAX_RUNS_FACTOR = 25;
 
 /**
  * The fastest of at least `runs` calls of each of `a` and `b`, taken in turns so that a burst of load elsewhere
@@ -123,9 +123,13 @@ function misspelt(name: string, index: number): string {
     return name.slice(0, at) + name[at - 1] + name.slice(at + 1) + (index % 7 === 0 ? 'x' : '');
 }
 
-/** Two letters that differ from round to round (up to 676 rounds), so that a name misspelt with them is one never seen before. */
-function roundSuffix(round: number): string {
-    return String.fromCharCode(97 + (round % 26), 97 + (Math.floor(round / 26) % 26));
+/**
+ * A slip never seen before: `misspelt`, with its last two letters replaced by two that differ from round to round
+ * (up to 676 rounds). It is as long as the `misspelt` name, so the spec is as large as the one it is compared with.
+ */
+function freshSlip(name: string, index: number, round: number): string {
+    const slip = misspelt(name, index);
+    return slip.slice(0, -2) + String.fromCharCode(97 + (round % 26), 97 + (Math.floor(round / 26) % 26));
 }
 
 async function unknownNames(options: PathologicalOptions, problems: string[]): Promise<Row[]> {
@@ -144,7 +148,7 @@ async function unknownNames(options: PathologicalOptions, problems: string[]): P
         () => workspace.write('names.tspec', knownSpec), () => workspace.write('names.tspec', firstSeenSpec),
         () => workspace.write('names.tspec', other),
         () => {
-            firstSeenSpec = coveringSpec(known.map((name, i) => misspelt(name, i) + roundSuffix(round++)));
+            firstSeenSpec = coveringSpec(known.map((name, i) => freshSlip(name, i, round++)));
             return workspace.write('names.tspec', other);
         });
     // Again, as each keystroke in an editor re-checks the file: the names in scope are unchanged, so their index
