@@ -89,6 +89,11 @@ export class NameIndex {
 
     /** The closest names, at most `limit`: the array is shared with later calls that ask the same, so it must not be changed. */
     suggest(typed: string, limit = 3, work?: EditWork): readonly string[] {
+        // A name longer than every name in scope by more than it may differ (a paste of 200,000 characters) is
+        // answered without reading it. Lower case is never shorter, so its length only makes this surer.
+        if (typed.length - reach(typed.length) > this.firstOfLength.length - 2) {
+            return NOTHING;
+        }
         const wanted = typed.toLowerCase();
         let answers = this.answered.get(limit);
         if (!answers) {
@@ -116,7 +121,7 @@ export class NameIndex {
         if (limit < 1) {
             return [];
         }
-        const threshold = Math.max(2, Math.floor(wanted.length / 3));
+        const threshold = reach(wanted.length);
         const search = ++this.searches;
         if (this.closest.length < limit) {
             this.closest = new Int32Array(limit);
@@ -205,6 +210,13 @@ export class NameIndex {
         return Math.min(threshold, nearest, count < limit ? threshold : this.closestDistances[limit - 1]);
     }
 }
+
+/** How many edits a name typed with `length` characters may be from a name and still be suggested: two, or one per three characters. */
+function reach(length: number): number {
+    return Math.max(2, Math.floor(length / 3));
+}
+
+const NOTHING: readonly string[] = Object.freeze([]);
 
 /** A number for the three characters of `text` from `at`, equal for equal sequences (different ones can share it). */
 function trigramKey(text: string, at: number): number {
