@@ -1,7 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 
-/** Each worker thread's young generation: two semi-spaces of this many MB, from its start. */
-export const WORKER_SEMI_SPACE_MB = 8;
+/**
+ * Each worker thread's young generation: two semi-spaces of this many MB, from its start. Measured on
+ * 10,000 specs (2 workers): 8 MB spent 15–20 % more time than 16 MB, in garbage collection; 32 MB took
+ * peak memory past 400 MB for no further gain. 16 MB costs about 45 MB more than 8 MB.
+ */
+export const WORKER_SEMI_SPACE_MB = 16;
 
 /**
  * Keeps the young generation of every heap at its starting size: the CLI's main thread at
