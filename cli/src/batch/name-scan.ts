@@ -9,14 +9,42 @@ export interface NameScan {
     mentions: string[];
 }
 
+/**
+ * The declaring keywords of a language and the type of what each declares, with what lets most
+ * identifiers be ruled out without hashing them (this runs for every identifier of every file):
+ * the keywords' first letters and their lengths.
+ */
+class DeclaringKeywords {
+    protected readonly types: ReadonlyMap<string, string>;
+    protected readonly firstLetters = new Uint8Array(128);
+    protected readonly lengths: number;
+
+    constructor(types: Record<string, string>) {
+        this.types = new Map(Object.entries(types));
+        let lengths = 0;
+        for (const keyword of this.types.keys()) {
+            this.firstLetters[keyword.charCodeAt(0)] = 1;
+            lengths |= 1 << keyword.length;
+        }
+        this.lengths = lengths;
+    }
+
+    /** The type a keyword declares, or undefined if `word` is not one. */
+    typeOf(word: string): string | undefined {
+        return word.length < 32 && ((this.lengths >>> word.length) & 1) === 1 && this.firstLetters[word.charCodeAt(0)] === 1 ? this.types.get(word) : undefined;
+    }
+}
+
 /** The declaring keywords of each language and the type of what they declare (see the grammars). */
-const DECLARING_KEYWORDS: Record<string, Record<string, string>> = {
-    '.tspec': { programme: 'Programme', module: 'Module' },
-    '.nos': {
+const DECLARING_KEYWORDS: Record<string, DeclaringKeywords> = {
+    '.tspec': new DeclaringKeywords({ programme: 'Programme', module: 'Module' }),
+    '.nos': new DeclaringKeywords({
         document: 'SourceDocument', framework: 'Framework', set: 'SkillSet', unit: 'Unit', area: 'Area', competences: 'CompetenceGroup',
         outcome: 'Outcome', qualification: 'Qualification', route: 'Route', role: 'Role', guidance: 'Guidance'
-    }
+    })
 };
+
+const NO_KEYWORDS = new DeclaringKeywords({});
 
 /** Keywords inside a competence group that are not competences: its details, and the reference after `source`. */
 const DETAIL_KEYWORDS = new Set(['text', 'code', 'source', 'section', 'note']);
@@ -32,9 +60,12 @@ const enum Kind { Id, String, Open, Close, Dot }
  * after a declaring keyword counts as declared even in a broken file; every identifier counts
  * as mentioned. The batch check groups files by these names and then verifies the grouping
  * against what the real build declares and resolves (see BatchCheck).
+ *
+ * The names are slices of `text`, which they keep alive: a caller that keeps a scan turns it
+ * into numbers at once (NameTable.idsOf), and the table keeps a copy of each name once.
  */
 export function scanNames(path: string, text: string): NameScan {
-    const keywords = DECLARING_KEYWORDS[extname(path)] ?? {};
+    const keywords = DECLARING_KEYWORDS[extname(path)] ?? NO_KEYWORDS;
     const { kinds, texts } = tokenize(text);
     const declared: DeclaredName[] = [];
     const mentions = new Set<string>();
@@ -67,46 +98,30 @@ export function scanNames(path: string, text: string): NameScan {
         const word = texts[index];
         const previousKind = index > 0 ? kinds[index - 1] : undefined;
         const previous = previousKind === Kind.Id ? texts[index - 1] : undefined;
-        if (previous !== undefined && keywords[previous]) {
+        if (previous !== undefined && keywords.typeOf(previous) !== undefined) {
             // The name a keyword declares: grouping by declared names already covers it.
             continue;
         }
-        const type = keywords[word];
+        const type = keywords.typeOf(word);
         if (type && kinds[index + 1] === Kind.Id) {
-            declared.push([intern(texts[index + 1]), type]);
+            declared.push([texts[index + 1], type]);
             if (type === 'CompetenceGroup') {
                 pendingGroup = texts[index + 1];
             }
         } else if (competenceGroup !== undefined && depth === groupDepth && !DETAIL_KEYWORDS.has(word) && previous !== 'source' && previousKind !== Kind.Dot) {
-            declared.push([intern(`${competenceGroup}.${word}`), 'Competence']);
+            declared.push([`${competenceGroup}.${word}`, 'Competence']);
         }
         // A qualified name mentions each of its prefixes: `RoSH.a` needs whoever declares `RoSH`.
         if (previousKind !== Kind.Dot) {
             let name = word;
-            mentions.add(intern(name));
+            mentions.add(name);
             for (let at = index + 1; kinds[at] === Kind.Dot && kinds[at + 1] === Kind.Id; at += 2) {
                 name = `${name}.${texts[at + 1]}`;
-                mentions.add(intern(name));
+                mentions.add(name);
             }
         }
     }
     return { declared, mentions: [...mentions] };
-}
-
-/**
- * One string for each name, however many files mention it: most mentions are of the same
- * built-in standards, and each match would otherwise keep its own copy (or its whole file) alive.
- */
-const interned = new Map<string, string>();
-
-function intern(name: string): string {
-    let shared = interned.get(name);
-    if (shared === undefined) {
-        // A flat copy, not a slice that would keep the file's text alive.
-        shared = (' ' + name).slice(1);
-        interned.set(shared, shared);
-    }
-    return shared;
 }
 
 /** The tokens as two parallel arrays, their kinds and (for identifiers) their text: no object per token. */

@@ -82,7 +82,8 @@ export class NameTable {
             slot = (slot + 1) & mask;
         }
         const id = this.names.length;
-        this.names.push(name);
+        // A flat copy: the name may be a slice of a whole file's text (see scanNames), which the table must not keep alive.
+        this.names.push((' ' + name).slice(1));
         this.joined = undefined;
         if (2 * this.names.length > this.slots.length) {
             this.slots = indexOf(this.names);
@@ -98,7 +99,9 @@ export class NameTable {
             declared[2 * index] = this.idOf(name);
             declared[2 * index + 1] = this.idOf(type);
         });
-        return { declared, mentions: Int32Array.from(scan.mentions, name => this.idOf(name)) };
+        const mentions = new Int32Array(scan.mentions.length);
+        scan.mentions.forEach((name, index) => mentions[index] = this.idOf(name));
+        return { declared, mentions };
     }
 
     declaredOf(ids: ScanIds): DeclaredName[] {

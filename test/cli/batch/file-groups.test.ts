@@ -23,6 +23,18 @@ programme Intro "Introduction, module Fake" {
         expect(scan.mentions).not.toContain('a');
     });
 
+    test('knows every declaring keyword of a catalogue, and only those words exactly', () => {
+        const keywords = {
+            document: 'SourceDocument', framework: 'Framework', set: 'SkillSet', unit: 'Unit', area: 'Area', outcome: 'Outcome',
+            qualification: 'Qualification', route: 'Route', role: 'Role', guidance: 'Guidance'
+        };
+        const text = Object.keys(keywords).map((keyword, index) => `${keyword} Name${index} "Title"`).join('\n');
+        expect(scanNames('k.nos', `${text}\nUnit NotDeclared units NorThis sets NorThat unitx NorTheOther`).declared)
+            .toEqual(Object.values(keywords).map((type, index) => [`Name${index}`, type]));
+        // The same words declare nothing in a spec, whose keywords are `programme` and `module`.
+        expect(scanNames('k.tspec', text).declared).toEqual([]);
+    });
+
     test('declares the lettered competences of a catalogue by their qualified names', () => {
         const scan = scanNames('c.nos', `competences Local "Local competences" {
     text "What they are" source Doc
