@@ -1,9 +1,10 @@
-import { AstUtils, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TrainSpecServices } from '../trainspec-module.js';
 import { severityOf, type TrainSpecSettings } from '../workspace/trainspec-settings.js';
 import { isSuggestingLinkingError } from '../references/suggesting-linker.js';
 import { isWholeFileError } from '../workspace/resilient-document-factory.js';
+import { forEachAstNode, isUncancellable } from '../workspace/ast-walk.js';
 import { DiagnosticCode, type ConfiguredSeverity } from './diagnostic-codes.js';
 import { TrainSpecValidationRegistry } from './trainspec-validation-registry.js';
 
@@ -33,35 +34,46 @@ export class TrainSpecDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's walk over the syntax nodes, without a promise per node: it yields to other work
-     * (and notices a cancellation by the next edit) every few hundred nodes rather than at each,
-     * and awaits a check only if it is asynchronous (see TrainSpecValidationRegistry).
+     * Langium's walk over the syntax nodes, without a stream or a promise per node: it yields to
+     * other work (and notices a cancellation by the next edit) every few hundred nodes rather than
+     * at each, or never when nothing can cancel, and awaits a check only if it is asynchronous
+     * (see TrainSpecValidationRegistry).
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
         cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
         const registry = this.validationRegistry;
         const checksOf = registry instanceof TrainSpecValidationRegistry
-            ? (type: string) => registry.checksOf(type, options.categories)
+            ? registry.checksByType(options.categories)
             : (type: string) => registry.getChecks(type, options.categories).toArray();
-        const nodes = AstUtils.streamAst(rootNode).iterator();
+        const uncancellable = isUncancellable(cancelToken);
         let count = 0;
-        for (const node of nodes) {
-            if (++count % NODES_BETWEEN_YIELDS === 0 || cancelToken.isCancellationRequested) {
+        for (const node of this.nodesToValidate(rootNode, options)) {
+            if (!uncancellable && (++count % NODES_BETWEEN_YIELDS === 0 || cancelToken.isCancellationRequested)) {
                 await interruptAndCheck(cancelToken);
             }
-            const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                for (const check of checksOf(node.$type)) {
-                    const result = check(node, acceptor, cancelToken);
-                    if (result) {
-                        await result;
-                    }
+            for (const check of checksOf(node.$type)) {
+                const result = check(node, acceptor, cancelToken);
+                if (result) {
+                    await result;
                 }
             }
-            if (!nodeOptions.validateChildren) {
-                nodes.prune();
-            }
         }
+    }
+
+    /**
+     * The nodes `validateAstNodes` checks, in the order it checks them, listed in a plain loop (see
+     * ast-walk.ts): Langium's lazy stream cost more than the checks of most nodes.
+     */
+    protected nodesToValidate(rootNode: AstNode, options: ValidationOptions): AstNode[] {
+        const nodes: AstNode[] = [];
+        forEachAstNode(rootNode, node => {
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                nodes.push(node);
+            }
+            return nodeOptions.validateChildren;
+        });
+        return nodes;
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -11,8 +11,8 @@ import { isOperationCancelled, ValidationRegistry, type AstNode, type Validation
  * error in either kind is reported as Langium reports it.
  */
 export class TrainSpecValidationRegistry extends ValidationRegistry {
-    /** The checks of each node type and set of categories, listed when first asked for; cleared when a check is added. */
-    protected readonly listed = new Map<string, ValidationCheck[]>();
+    /** The checks of each set of categories and node type, listed when first asked for; cleared when a check is added. */
+    protected readonly listed = new Map<string, Map<string, ValidationCheck[]>>();
 
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
         return (node, accept, cancelToken) => {
@@ -33,13 +33,28 @@ export class TrainSpecValidationRegistry extends ValidationRegistry {
 
     /** The checks of a node type, in the categories given (all when none are), as an array made once. */
     checksOf(type: string, categories?: ValidationCategory[]): ValidationCheck[] {
-        const key = categories ? `${type} ${categories.join(' ')}` : type;
-        let checks = this.listed.get(key);
-        if (!checks) {
-            checks = this.getChecks(type, categories).toArray();
-            this.listed.set(key, checks);
+        return this.checksByType(categories)(type);
+    }
+
+    /**
+     * The checks of each node type in the categories given, as a function: a validation asks for the
+     * checks of every syntax node, and the categories are the same for all of them.
+     */
+    checksByType(categories?: ValidationCategory[]): (type: string) => ValidationCheck[] {
+        const key = categories?.join(' ') ?? '';
+        let byType = this.listed.get(key);
+        if (!byType) {
+            this.listed.set(key, byType = new Map<string, ValidationCheck[]>());
         }
-        return checks;
+        const listed = byType;
+        return type => {
+            let checks = listed.get(type);
+            if (!checks) {
+                checks = this.getChecks(type, categories).toArray();
+                listed.set(type, checks);
+            }
+            return checks;
+        };
     }
 
     /** What Langium's `handleException` does with an error, without a promise. */
