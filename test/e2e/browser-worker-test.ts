@@ -15,7 +15,7 @@ import { createServer, type Server } from 'node:http';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { WORKER_READY } from '../../language/src/protocol/worker-handshake.js';
-import { RunFolders, launchChromium, log, repoRoot } from './code-server.js';
+import { RunFolders, launchChromium, log, repoRoot, runScript } from './code-server.js';
 
 const ROOT = 'memfs://workspace/po-court-work';
 const PROGRAMME = `${ROOT}/programme.tspec`;
@@ -263,11 +263,4 @@ async function main(): Promise<number> {
     }
 }
 
-const started = Date.now();
-main().then(code => {
-    log(`browser-worker-test finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
-    process.exit(code);
-}, (error: unknown) => {
-    log(`browser-worker-test failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-});
+runScript('browser-worker-test', main);

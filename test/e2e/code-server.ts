@@ -55,6 +55,21 @@ export function log(message: string): void {
     process.stdout.write(`[e2e ${seconds}s] ${message}\n`);
 }
 
+/**
+ * Runs a test script's `main` and exits with its code, logging how long it took; an error that
+ * escapes `main` is logged with its stack and exits 1.
+ */
+export function runScript(name: string, main: () => Promise<number>): void {
+    const started = Date.now();
+    main().then(code => {
+        log(`${name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
+        process.exit(code);
+    }, (error: unknown) => {
+        log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        process.exit(1);
+    });
+}
+
 /** Settings that keep the workbench quiet and deterministic: no chat, tips, telemetry, updates or trust prompts. */
 export const quietSettings: Record<string, unknown> = {
     'chat.disableAIFeatures': true,

@@ -10,7 +10,7 @@
 // code-server and the browser console beside it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RunFolders, launchChromium, log, outputDir, repoRoot, startCodeServer, tail, type CodeServer } from './code-server.js';
+import { RunFolders, launchChromium, log, outputDir, repoRoot, runScript, startCodeServer, tail, type CodeServer } from './code-server.js';
 import type { Browser } from 'playwright-core';
 
 const TIMEOUT_MS = Number(process.env.TRAINSPEC_E2E_TIMEOUT_MS ?? 10 * 60_000);
@@ -103,11 +103,4 @@ class ReportTail {
     }
 }
 
-const started = Date.now();
-main().then(code => {
-    log(`run-code-server finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
-    process.exit(code);
-}, (error: unknown) => {
-    log(`run-code-server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-});
+runScript('run-code-server', main);

@@ -37,6 +37,8 @@ export class NameIndex {
     /** The search that last found each name by containment: that search does not compute its distance. */
     protected readonly contained: Int32Array;
     protected readonly firstOfLength: Int32Array;
+    /** The length of the longest name (0 when there is none). */
+    protected readonly longest: number;
     /** Each name's place in the order in which ties are broken (see `collator`). */
     protected readonly rank: Int32Array;
     /** The names (as positions) that contain each three-letter sequence (lower case), by `trigramKey`. */
@@ -76,8 +78,8 @@ export class NameIndex {
                 holders.push(at);
             }
         });
-        const longest = entries.length > 0 ? entries[entries.length - 1].lower.length : 0;
-        this.firstOfLength = new Int32Array(longest + 2);
+        this.longest = entries.length > 0 ? entries[entries.length - 1].lower.length : 0;
+        this.firstOfLength = new Int32Array(this.longest + 2);
         let at = 0;
         for (let length = 0; length < this.firstOfLength.length; length++) {
             while (at < entries.length && entries[at].lower.length < length) {
@@ -91,7 +93,7 @@ export class NameIndex {
     suggest(typed: string, limit = 3, work?: EditWork): readonly string[] {
         // A name longer than every name in scope by more than it may differ (a paste of 200,000 characters) is
         // answered without reading it. Lower case is never shorter, so its length only makes this surer.
-        if (typed.length - reach(typed.length) > this.firstOfLength.length - 2) {
+        if (typed.length - reach(typed.length) > this.longest) {
             return NOTHING;
         }
         const wanted = typed.toLowerCase();
@@ -147,7 +149,7 @@ export class NameIndex {
         // Lengths nearest the typed one first (longer before shorter): close names are found early, and the bound
         // they set prunes the rest.
         // Only lengths some name has are looked at: a typed name far longer than any starts at the longest.
-        const longest = this.firstOfLength.length - 2;
+        const longest = this.longest;
         const farthest = Math.max(wanted.length, longest - wanted.length);
         for (let difference = Math.max(0, wanted.length - longest); difference <= Math.min(max, farthest); difference++) {
             for (let side = 0; side < 2; side++) {

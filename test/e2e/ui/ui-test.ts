@@ -14,7 +14,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '../wait-for.js';
-import { RunFolders, installExtension, launchChromium, log, outputDir, repoRoot, startCodeServer, type CodeServer } from '../code-server.js';
+import { RunFolders, installExtension, launchChromium, log, outputDir, repoRoot, runScript, startCodeServer, type CodeServer } from '../code-server.js';
 import { goToLine, hoverWord, prepareUiRun, openFile, openPage, openWorkbench, reportFailure, runCommand, settled, step } from './workbench.js';
 
 const NOS_WORDING = 'Assess individuals’ needs and plan activities';
@@ -201,11 +201,4 @@ async function main(): Promise<number> {
     }
 }
 
-const started = Date.now();
-main().then(code => {
-    log(`ui-test finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
-    process.exit(code);
-}, (error: unknown) => {
-    log(`ui-test failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-});
+runScript('ui-test', main);

@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { RunFolders, installExtension, launchChromium, log, outputDir, startCodeServer, type CodeServer } from '../code-server.js';
+import { RunFolders, installExtension, launchChromium, log, outputDir, runScript, startCodeServer, type CodeServer } from '../code-server.js';
 import { waitFor } from '../wait-for.js';
 import { hoverWord, prepareUiRun, openFile, openPage, openWorkbench, reportFailure, runCommand, step } from './workbench.js';
 
@@ -131,11 +131,4 @@ async function main(): Promise<number> {
     }
 }
 
-const started = Date.now();
-main().then(code => {
-    log(`web-extension-test finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
-    process.exit(code);
-}, (error: unknown) => {
-    log(`web-extension-test failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-});
+runScript('web-extension-test', main);
